@@ -1,0 +1,14 @@
+package catdata;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CatDataApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CatDataApplication.class, args);
+    }
+}

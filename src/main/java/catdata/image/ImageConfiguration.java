@@ -1,0 +1,24 @@
+package catdata.image;
+
+import jakarta.servlet.MultipartConfigElement;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+@Configuration(proxyBeanMethods = false)
+class ImageConfiguration {
+
+    /** Room for the multipart framing around the one file; the file limit is the one that speaks. */
+    private static final long FRAMING_ALLOWANCE = DataSize.ofKilobytes(64).toBytes();
+
+    /**
+     * Uploads are parsed after authentication (the dispatcher parses, the security filters run
+     * first) and go straight to disk, so a large photo never sits in memory.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(ImageProperties properties) {
+        long maxFile = properties.maxUploadSize().toBytes();
+        return new MultipartConfigElement(null, maxFile, maxFile + FRAMING_ALLOWANCE, 0);
+    }
+}

@@ -1,0 +1,74 @@
+package catdata.image;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.Resource;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+
+import catdata.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api")
+class ImageController {
+
+    /** A photo's bytes never change (a new photo gets a new id), so browsers may keep it for a year. */
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+
+    private final ImageService images;
+
+    ImageController(ImageService images) {
+        this.images = images;
+    }
+
+    @PostMapping("/image")
+    ResponseEntity<UploadResponse> upload(CurrentUser user,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
+        Image image = images.upload(user.sub(), files);
+        return ResponseEntity.created(URI.create("/api/image/" + image.id()))
+                .body(new UploadResponse(image.id(), image.name()));
+    }
+
+    @GetMapping("/images")
+    List<ImageResponse> list(CurrentUser user) {
+        return images.list(user.sub()).stream().map(ImageResponse::of).toList();
+    }
+
+    @GetMapping("/image/{id}")
+    ResponseEntity<Resource> content(CurrentUser user, @PathVariable @Positive long id, WebRequest request) {
+        ImageService.PhotoContent photo = images.content(user.sub(), id);
+        if (request.checkNotModified(photo.image().etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(photo.image().etag())
+                    .cacheControl(IMMUTABLE).build();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.image().contentType()))
+                .contentLength(photo.image().size())
+                .eTag(photo.image().etag())
+                .cacheControl(IMMUTABLE)
+                .body(photo.bytes());
+    }
+
+    @DeleteMapping("/image/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(CurrentUser user, @PathVariable @Positive long id) {
+        images.delete(user.sub(), id);
+    }
+}

@@ -1,0 +1,67 @@
+package catdata.image;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ImageRepository {
+
+    private static final String COLUMNS = """
+            id, owner_sub, name, original_name, content_type, size_bytes, width, height, sha256,
+            created_at, updated_at""";
+
+    private static final RowMapper<Image> IMAGE = ImageRepository::map;
+
+    private final JdbcClient jdbc;
+
+    ImageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Image insert(String owner, String name, String originalName, String contentType, long size, int width,
+            int height, String sha256) {
+        return jdbc.sql("""
+                INSERT INTO images (owner_sub, name, original_name, content_type, size_bytes, width, height, sha256)
+                VALUES (:owner, :name, :originalName, :contentType, :size, :width, :height, :sha256)
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("owner", owner).param("name", name).param("originalName", originalName)
+                .param("contentType", contentType).param("size", size)
+                .param("width", width).param("height", height).param("sha256", sha256)
+                .query(IMAGE).single();
+    }
+
+    List<Image> findAll(String owner) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE owner_sub = :owner ORDER BY id")
+                .param("owner", owner)
+                .query(IMAGE).list();
+    }
+
+    Optional<Image> find(String owner, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE owner_sub = :owner AND id = :id")
+                .param("owner", owner).param("id", id)
+                .query(IMAGE).optional();
+    }
+
+    /** Deletes the row (items that showed it keep existing, without a photo); returns its file name. */
+    Optional<String> delete(String owner, long id) {
+        return jdbc.sql("DELETE FROM images WHERE owner_sub = :owner AND id = :id RETURNING name")
+                .param("owner", owner).param("id", id)
+                .query(String.class).optional();
+    }
+
+    private static Image map(ResultSet row, int rowNumber) throws SQLException {
+        return new Image(row.getLong("id"), row.getString("owner_sub"), row.getString("name"),
+                row.getString("original_name"), row.getString("content_type"), row.getLong("size_bytes"),
+                row.getInt("width"), row.getInt("height"), row.getString("sha256"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

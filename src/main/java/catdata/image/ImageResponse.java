@@ -1,0 +1,22 @@
+package catdata.image;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A photo in {@code GET /api/images}: its metadata, not its bytes. */
+record ImageResponse(
+        long id,
+        String name,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("content_type") String contentType,
+        long size,
+        int width,
+        int height) {
+
+    static ImageResponse of(Image image) {
+        return new ImageResponse(image.id(), image.name(), image.createdAt(), image.updatedAt(),
+                image.contentType(), image.size(), image.width(), image.height());
+    }
+}

@@ -1,0 +1,133 @@
+package catdata.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+import catdata.storage.ImageStore;
+import catdata.storage.StagedImage;
+
+/**
+ * Photos: accepted by their bytes, stored under a name we make, recorded with their owner. An
+ * upload either ends with both a row and a file or with neither.
+ */
+@Service
+class ImageService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageService.class);
+    private static final int MAX_ORIGINAL_NAME = 255;
+
+    private final ImageRepository images;
+    private final ImageStore store;
+    private final ImageInspector inspector;
+    private final TransactionTemplate transaction;
+
+    ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, TransactionTemplate transaction) {
+        this.images = images;
+        this.store = store;
+        this.inspector = inspector;
+        this.transaction = transaction;
+    }
+
+    record PhotoContent(Image image, Resource bytes) {
+    }
+
+    Image upload(String owner, List<MultipartFile> files) throws IOException {
+        MultipartFile file = theOnlyFile(files);
+        try (InputStream content = file.getInputStream(); StagedImage staged = store.stage(content)) {
+            ImageInspector.Inspection inspection = inspector.inspect(staged.path());
+            String name = ImageStore.newName(inspection.format().extension());
+            return transaction.execute(status -> {
+                Image image = images.insert(owner, name, originalName(file), inspection.format().contentType(),
+                        staged.size(), inspection.width(), inspection.height(), staged.sha256());
+                publish(staged, name);
+                return image;
+            });
+        }
+    }
+
+    List<Image> list(String owner) {
+        return images.findAll(owner);
+    }
+
+    PhotoContent content(String owner, long id) {
+        Image image = images.find(owner, id).orElseThrow(ImageNotFound::new);
+        Resource bytes = store.open(image.name()).orElseThrow(() -> {
+            log.error("Photo {} has a row but its file {} is missing", id, image.name());
+            return new ImageNotFound();
+        });
+        return new PhotoContent(image, bytes);
+    }
+
+    void delete(String owner, long id) {
+        String name = images.delete(owner, id).orElseThrow(ImageNotFound::new);
+        try {
+            store.delete(name);
+        } catch (IOException e) {
+            // The row is gone, so nothing can reach the file; it only wastes space.
+            log.warn("Photo {} deleted but its file {} could not be removed", id, name, e);
+        }
+    }
+
+    /**
+     * Moves the staged file into place inside the transaction; should the commit then fail, the
+     * file goes too, so no photo file exists without its row.
+     */
+    private void publish(StagedImage staged, String name) {
+        try {
+            store.publish(staged, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store photo " + name, e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    try {
+                        store.delete(name);
+                    } catch (IOException e) {
+                        log.error("Could not remove photo file {} after its row was rolled back", name, e);
+                    }
+                }
+            }
+        });
+    }
+
+    private static MultipartFile theOnlyFile(List<MultipartFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw new MissingUpload();
+        }
+        if (files.size() > 1) {
+            throw new TooManyFiles();
+        }
+        MultipartFile file = files.get(0);
+        if (file.isEmpty()) {
+            throw new EmptyUpload();
+        }
+        return file;
+    }
+
+    /** Kept as metadata only: it never becomes part of a path. */
+    private static String originalName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        if (name == null) {
+            return null;
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (base.isEmpty()) {
+            return null;
+        }
+        return base.length() > MAX_ORIGINAL_NAME ? base.substring(0, MAX_ORIGINAL_NAME) : base;
+    }
+}

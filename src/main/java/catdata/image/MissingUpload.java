@@ -1,0 +1,11 @@
+package catdata.image;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class MissingUpload extends ApiException {
+    MissingUpload() {
+        super(HttpStatus.BAD_REQUEST, "Missing file to upload.");
+    }
+}

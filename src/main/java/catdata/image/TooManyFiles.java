@@ -1,0 +1,11 @@
+package catdata.image;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class TooManyFiles extends ApiException {
+    TooManyFiles() {
+        super(HttpStatus.BAD_REQUEST, "Upload one file at a time, in the field 'file'.");
+    }
+}

@@ -1,0 +1,59 @@
+package catdata.security;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
+import com.nimbusds.jose.proc.SecurityContext;
+
+/**
+ * Lets at most {@code fetchesPerMinute} requests reach the JWKS endpoint in any sliding minute,
+ * retries included, whatever tokens arrive.
+ *
+ * <p>Why not Nimbus's own {@code rateLimited(...)}: it admits two fetches per interval, so its
+ * bound over a sliding minute is not the number operators configure. A refusal is reported as
+ * "JWKS unavailable" so that the outage-tolerant cache above keeps serving the keys it has.
+ */
+final class JwksFetchLimiter implements JWKSetSource<SecurityContext> {
+
+    private static final long WINDOW_MILLIS = 60_000;
+
+    private final JWKSetSource<SecurityContext> source;
+    private final int fetchesPerMinute;
+    private final Deque<Long> recentFetches = new ArrayDeque<>();
+
+    JwksFetchLimiter(JWKSetSource<SecurityContext> source, int fetchesPerMinute) {
+        this.source = source;
+        this.fetchesPerMinute = fetchesPerMinute;
+    }
+
+    @Override
+    public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+            throws KeySourceException {
+        if (!admit(System.currentTimeMillis())) {
+            throw new JWKSetUnavailableException("JWKS fetch limit of " + fetchesPerMinute + " per minute reached");
+        }
+        return source.getJWKSet(refreshEvaluator, currentTime, context);
+    }
+
+    synchronized boolean admit(long now) {
+        while (!recentFetches.isEmpty() && recentFetches.peekFirst() <= now - WINDOW_MILLIS) {
+            recentFetches.pollFirst();
+        }
+        if (recentFetches.size() >= fetchesPerMinute) {
+            return false;
+        }
+        recentFetches.addLast(now);
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}

@@ -1,0 +1,76 @@
+package catdata.security;
+
+import java.net.MalformedURLException;
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.StringUtils;
+
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+
+import catdata.startup.InvalidConfigurationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Token verification: the issuer's key set fetched with timeouts, cached and refreshed ahead of
+ * expiry, fetched at most N times a minute, and kept through outages of the issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtDecoderConfiguration {
+
+    private static final int JWKS_SIZE_LIMIT = 512 * 1024;
+
+    /** {@code AUTH0_DOMAIN} or {@code OIDC_ISSUER}; local mode declares its own settings. */
+    @Bean
+    @Conditional(AuthMode.Configured.class)
+    IssuerSettings issuerSettings(AuthProperties auth, JsonMapper json) {
+        boolean hasDomain = StringUtils.hasText(auth.auth0Domain());
+        boolean hasIssuer = StringUtils.hasText(auth.oidcIssuer());
+        if (hasDomain && hasIssuer) {
+            throw new InvalidConfigurationException("AUTH0_DOMAIN and OIDC_ISSUER are both set; set only one");
+        }
+        if (hasDomain) {
+            return IssuerSettings.forAuth0Domain(auth.auth0Domain(), auth.audience());
+        }
+        OidcDiscovery discovery = new OidcDiscovery(json, auth.jwks());
+        return IssuerSettings.forOidcIssuer(auth.oidcIssuer(), auth.oidcJwksUri(), auth.audience(),
+                discovery::jwksUri);
+    }
+
+    /** A bean so that Spring closes it, stopping the refresh-ahead threads. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(IssuerSettings issuer, AuthProperties auth) throws MalformedURLException {
+        AuthProperties.Jwks jwks = auth.jwks();
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), JWKS_SIZE_LIMIT);
+        JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(
+                new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), jwks.fetchesPerMinute());
+        long ttl = jwks.cacheTtl().toMillis();
+        return JWKSourceBuilder.create(fetcher)
+                .cache(ttl, jwks.connectTimeout().plus(jwks.readTimeout()).toMillis())
+                .refreshAheadCache(Math.min(jwks.refreshAhead().toMillis(), ttl / 2), true)
+                .rateLimited(false)
+                .retrying(true)
+                .outageTolerant(jwks.outageTolerance().toMillis())
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth) {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(jwkSource)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        nimbus.setJwtValidator(TokenValidators.create(issuer, auth.clockSkew(), Clock.systemUTC()));
+        return new StrictJwtDecoder(nimbus);
+    }
+}

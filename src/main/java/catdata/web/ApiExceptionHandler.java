@@ -1,0 +1,163 @@
+package catdata.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.MultipartConfigElement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every exception into a JSON problem detail with an {@code error} member. Messages are
+ * written for the person calling the API; internals (SQL, stack traces) only go to the log.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ObjectProvider<MultipartConfigElement> multipartConfig;
+
+    ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipartConfig) {
+        this.multipartConfig = multipartConfig;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> apiException(ApiException ex) {
+        return respond(ex.status(), ex.getMessage());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+        return respond(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseFailure(DataAccessException ex) {
+        log.error("Database failure", ex);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected failure", ex);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("Request failed", ex);
+        }
+        ProblemDetail problem = ErrorBodies.problem(status, messageFor(ex, status));
+        return ResponseEntity.status(status).headers(headers).contentType(ErrorBodies.CONTENT_TYPE).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String message) {
+        return ResponseEntity.status(status).contentType(ErrorBodies.CONTENT_TYPE)
+                .body(ErrorBodies.problem(status, message));
+    }
+
+    private String messageFor(Exception ex, HttpStatusCode status) {
+        if (ex instanceof TypeMismatchException mismatch) {
+            return isPathVariable(ex) ? "Invalid id." : "Invalid value for '" + mismatch.getPropertyName() + "'.";
+        }
+        if (ex instanceof HandlerMethodValidationException validation) {
+            boolean onPath = validation.getParameterValidationResults().stream()
+                    .anyMatch(result -> result.getMethodParameter().hasParameterAnnotation(PathVariable.class));
+            return onPath ? "Invalid id." : firstMessage(validation);
+        }
+        if (ex instanceof MethodArgumentNotValidException invalid && invalid.getBindingResult().hasErrors()) {
+            return invalid.getBindingResult().getAllErrors().get(0).getDefaultMessage();
+        }
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            return unreadableBody(unreadable);
+        }
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return "File too large (max " + maxUploadSize() + ").";
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return "Missing parameter '" + missing.getParameterName() + "'.";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return "Method not allowed.";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "Unsupported content type.";
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "Not acceptable.";
+        }
+        if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            return "Not found.";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.getReasonPhrase() + "." : "Request failed.";
+    }
+
+    private static boolean isPathVariable(Exception ex) {
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            MethodParameter parameter = mismatch.getParameter();
+            return parameter.hasParameterAnnotation(PathVariable.class);
+        }
+        return false;
+    }
+
+    private static String firstMessage(HandlerMethodValidationException validation) {
+        return validation.getAllErrors().stream()
+                .map(error -> error.getDefaultMessage())
+                .filter(message -> message != null && !message.isBlank())
+                .findFirst().orElse("Invalid request.");
+    }
+
+    /** Names the field whose value had the wrong type, so the caller knows what to fix. */
+    private static String unreadableBody(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            Optional<String> field = databind.getPath().stream()
+                    .map(JacksonException.Reference::getPropertyName)
+                    .filter(name -> name != null)
+                    .reduce((first, second) -> second);
+            if (field.isPresent()) {
+                return "Invalid value for '" + field.get() + "'.";
+            }
+        }
+        return "Malformed JSON request body.";
+    }
+
+    private String maxUploadSize() {
+        MultipartConfigElement config = multipartConfig.getIfAvailable();
+        return config == null ? "unknown" : DataSizes.format(DataSize.ofBytes(config.getMaxFileSize()));
+    }
+}

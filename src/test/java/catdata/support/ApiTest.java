@@ -1,0 +1,40 @@
+package catdata.support;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The common setting of API tests: the whole service on a random port, against the shared test
+ * database and one running issuer; every test class extending this shares one application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    protected static final TestIssuer ISSUER = new TestIssuer();
+    protected static final Path IMAGES_DIR = TestApp.newDirectory("catdata-images");
+
+    @LocalServerPort
+    private int port;
+
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApp.register(registry, ISSUER, IMAGES_DIR);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+    }
+
+    /** A valid token for a new user, so each test starts with an empty catalogue. */
+    protected static String newUserToken() {
+        return ISSUER.token().build();
+    }
+}

@@ -1,0 +1,36 @@
+package catdata.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL for the whole test run, shared by every application context the tests start
+ * (each test makes its own users' data, so they do not see each other). Stopped when the JVM ends.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // The JVM is going away; the temporary cluster goes with it.
+                }
+            }));
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}
