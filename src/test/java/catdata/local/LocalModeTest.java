@@ -1,0 +1,130 @@
+package catdata.local;
+
+import static catdata.support.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import catdata.support.ApiClient;
+import catdata.support.ApiResponse;
+import catdata.support.TestApp;
+
+/**
+ * The README's first steps: no issuer and no database configured, so the service runs its own
+ * PostgreSQL and its local issuer; a token from the issuer uploads a photo and fetches it back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LocalModeTest {
+
+    private static final Path DATA_DIR = TestApp.newDirectory("catdata-local-data");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("DATA_DIR", DATA_DIR::toString);
+        registry.add("IMAGES_DIR", () -> DATA_DIR.resolve("images").toString());
+        registry.add("LOCAL_ISSUER_PORT", () -> "0");
+    }
+
+    @Autowired
+    private LocalIssuer issuer;
+
+    @LocalServerPort
+    private int port;
+
+    private ApiClient api;
+    private ApiClient issuerClient;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+        int issuerPort = Integer.parseInt(issuer.issuer().replaceAll(".*:(\\d+)/$", "$1"));
+        issuerClient = new ApiClient(issuerPort);
+    }
+
+    @Test
+    void aLocalTokenUploadsAPhotoAndFetchesItBack() {
+        String token = token("{\"grant_type\":\"client_credentials\",\"client_id\":\"local\",\"audience\":\""
+                + issuer.audience() + "\"}", "application/json");
+        byte[] photo = png(64, 48);
+
+        ApiResponse upload = api.upload("/api/image", List.of(ApiClient.Part.file("cat.png", "image/png", photo)),
+                bearer(token));
+        ApiResponse fetched = api.get(upload.header("Location"), bearer(token));
+
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(photo);
+    }
+
+    @Test
+    void theTokenEndpointTakesAFormBodyAsAuth0Does() {
+        String token = token("grant_type=client_credentials&client_id=alice&audience="
+                + java.net.URLEncoder.encode(issuer.audience(), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+
+        assertThat(api.get("/api/images", bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDatabaseIsEmbeddedAndKeptInTheDataDirectory() {
+        assertThat(DATA_DIR.resolve("postgres").resolve("PG_VERSION")).exists();
+        assertThat(DATA_DIR.resolve("local-issuer-key.json")).exists();
+    }
+
+    @Test
+    void anotherAudienceIsRefusedAsAuth0Refuses() {
+        ApiResponse response = issuerClient.send("POST", "/oauth/token", "application/json",
+                "{\"grant_type\":\"client_credentials\",\"audience\":\"https://other\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.error()).isEqualTo("access_denied");
+    }
+
+    @Test
+    void onlyTheClientCredentialsGrantIsOffered() {
+        ApiResponse response = issuerClient.send("POST", "/oauth/token", "application/x-www-form-urlencoded",
+                "grant_type=password&username=a&password=b".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void theIssuerLooksLikeAnAuth0Tenant() {
+        ApiResponse discovery = issuerClient.get("/.well-known/openid-configuration");
+        ApiResponse keys = issuerClient.get("/.well-known/jwks.json");
+
+        assertThat(discovery.json().path("issuer").asString()).isEqualTo(issuer.issuer());
+        assertThat(keys.json().path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
+        assertThat(keys.text()).doesNotContain("\"d\"");
+    }
+
+    private static byte[] png(int width, int height) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String token(String body, String contentType) {
+        ApiResponse response = issuerClient.send("POST", "/oauth/token", contentType,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("token_type").asString()).isEqualTo("Bearer");
+        return response.json().path("access_token").asString();
+    }
+}
