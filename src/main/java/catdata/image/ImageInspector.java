@@ -49,7 +49,7 @@ class ImageInspector {
                 if ((long) width * height > properties.maxPixels()) {
                     throw new ImageTooLarge(properties.maxPixels());
                 }
-                decodeAll(reader, width, height);
+                decodeAll(reader, format, width, height);
                 return new Inspection(format, width, height);
             } finally {
                 reader.dispose();
@@ -63,12 +63,17 @@ class ImageInspector {
         }
     }
 
-    private static void decodeAll(ImageReader reader, int width, int height) throws IOException {
+    private static void decodeAll(ImageReader reader, ImageFormat format, int width, int height)
+            throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODE_PIXEL_BUDGET)));
         param.setSourceSubsampling(step, step, 0, 0);
-        // Decoders only warn about a truncated file ("premature end"); for us that is a broken photo.
-        reader.addIIOReadWarningListener(new FailOnWarning());
+        // The JPEG decoder only warns about a truncated file ("premature end"); for us that is a
+        // broken photo. The PNG and WebP decoders throw on broken data; their warnings are about
+        // features they skip in valid files (WebP: "Uncompressed WebP alpha not implemented").
+        if (format == ImageFormat.JPEG) {
+            reader.addIIOReadWarningListener(new FailOnWarning());
+        }
         BufferedImage image = reader.read(0, param);
         if (image == null) {
             throw new UnsupportedImage();

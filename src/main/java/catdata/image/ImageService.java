@@ -92,7 +92,9 @@ class ImageService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status == STATUS_ROLLED_BACK) {
+                // Not only STATUS_ROLLED_BACK: a commit that fails is reported as STATUS_UNKNOWN, and
+                // the client is told the upload failed, so the file must not stay behind.
+                if (status != STATUS_COMMITTED) {
                     try {
                         store.delete(name);
                     } catch (IOException e) {

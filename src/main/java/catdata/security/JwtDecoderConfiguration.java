@@ -56,9 +56,17 @@ class JwtDecoderConfiguration {
         JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(
                 new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), jwks.fetchesPerMinute());
         long ttl = jwks.cacheTtl().toMillis();
-        return JWKSourceBuilder.create(fetcher)
-                .cache(ttl, jwks.connectTimeout().plus(jwks.readTimeout()).toMillis())
-                .refreshAheadCache(Math.min(jwks.refreshAhead().toMillis(), ttl / 2), true)
+        long refreshTimeout = jwks.connectTimeout().plus(jwks.readTimeout()).toMillis();
+        // Nimbus refuses a refresh-ahead time that, with the refresh timeout, does not fit in the
+        // TTL; a TTL that short (under 10 s, as in tests) gets a plain expiring cache instead.
+        long refreshAhead = Math.min(Math.min(jwks.refreshAhead().toMillis(), ttl / 2), ttl - refreshTimeout);
+        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(fetcher).cache(ttl, refreshTimeout);
+        if (refreshAhead > 0) {
+            builder.refreshAheadCache(refreshAhead, true);
+        } else {
+            builder.refreshAheadCache(false);
+        }
+        return builder
                 .rateLimited(false)
                 .retrying(true)
                 .outageTolerant(jwks.outageTolerance().toMillis())
