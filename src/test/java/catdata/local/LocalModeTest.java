@@ -3,6 +3,8 @@ package catdata.local;
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import catdata.support.ApiClient;
 import catdata.support.ApiResponse;
 import catdata.support.TestApp;
+import catdata.support.TestImages;
 
 /**
  * The README's first steps: no issuer and no database configured, so the service runs its own
@@ -38,6 +43,9 @@ class LocalModeTest {
     @Autowired
     private LocalIssuer issuer;
 
+    @Autowired
+    private WebServerApplicationContext web;
+
     @LocalServerPort
     private int port;
 
@@ -55,7 +63,7 @@ class LocalModeTest {
     void aLocalTokenUploadsAPhotoAndFetchesItBack() {
         String token = token("{\"grant_type\":\"client_credentials\",\"client_id\":\"local\",\"audience\":\""
                 + issuer.audience() + "\"}", "application/json");
-        byte[] photo = png(64, 48);
+        byte[] photo = TestImages.png(64, 48);
 
         ApiResponse upload = api.upload("/api/image", List.of(ApiClient.Part.file("cat.png", "image/png", photo)),
                 bearer(token));
@@ -69,10 +77,18 @@ class LocalModeTest {
     @Test
     void theTokenEndpointTakesAFormBodyAsAuth0Does() {
         String token = token("grant_type=client_credentials&client_id=alice&audience="
-                + java.net.URLEncoder.encode(issuer.audience(), StandardCharsets.UTF_8),
+                + URLEncoder.encode(issuer.audience(), StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded");
 
         assertThat(api.get("/api/images", bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiListensOnLoopbackOnly() {
+        TomcatWebServer tomcat = (TomcatWebServer) web.getWebServer();
+
+        assertThat(tomcat.getTomcat().getConnector().getProperty("address"))
+                .isEqualTo(InetAddress.getLoopbackAddress());
     }
 
     @Test
@@ -107,17 +123,6 @@ class LocalModeTest {
         assertThat(discovery.json().path("issuer").asString()).isEqualTo(issuer.issuer());
         assertThat(keys.json().path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
         assertThat(keys.text()).doesNotContain("\"d\"");
-    }
-
-    private static byte[] png(int width, int height) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private String token(String body, String contentType) {
