@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.util.StringUtils;
 
 import catdata.startup.InvalidConfigurationException;
@@ -14,7 +15,22 @@ import catdata.startup.InvalidConfigurationException;
  * ({@code postgres://user:pass@host:5432/db} as Heroku and Node write it, or {@code jdbc:postgresql:...})
  * or from the {@code PG*} variables.
  */
-record ConnectionSettings(String jdbcUrl, String user, String password) {
+record ConnectionSettings(String jdbcUrl, String user, String password) implements JdbcConnectionDetails {
+
+    @Override
+    public String getJdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public String getUsername() {
+        return user;
+    }
+
+    @Override
+    public String getPassword() {
+        return password;
+    }
 
     static ConnectionSettings from(DatabaseProperties properties) {
         if (StringUtils.hasText(properties.url())) {

@@ -1,7 +1,5 @@
 package catdata.database;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -11,12 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
- * The connection pool, to the configured PostgreSQL or to the embedded one. The pool depends on
- * the embedded server, so on shutdown the pool closes first and the server stops after it.
+ * Where the data lives: the configured PostgreSQL, or the embedded one. Boot builds the pool from
+ * the connection details (so {@code spring.datasource.hikari.*} applies); since the details
+ * depend on the embedded server, the pool closes before the server stops.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -28,28 +24,15 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+    ConnectionSettings connectionSettings(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
         EmbeddedDatabase embeddedDatabase = embedded.getIfAvailable();
-        ConnectionSettings connection = embeddedDatabase != null
-                ? embeddedDatabase.connection()
-                : ConnectionSettings.from(properties);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("catdata");
-        config.setJdbcUrl(connection.jdbcUrl());
-        config.setUsername(connection.user());
-        config.setPassword(connection.password());
-        config.setMaximumPoolSize(10);
-        // A request waiting for a connection gives up quickly rather than hanging.
-        config.setConnectionTimeout(5_000);
-        return new HikariDataSource(config);
+        return embeddedDatabase != null ? embeddedDatabase.connection() : ConnectionSettings.from(properties);
     }
 
     @Bean
-    DatabaseDescription databaseDescription(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+    DatabaseDescription databaseDescription(ConnectionSettings connection, ObjectProvider<EmbeddedDatabase> embedded) {
         EmbeddedDatabase embeddedDatabase = embedded.getIfAvailable();
-        return new DatabaseDescription(embeddedDatabase != null
-                ? embeddedDatabase.describe()
-                : ConnectionSettings.from(properties).describe());
+        return new DatabaseDescription(embeddedDatabase != null ? embeddedDatabase.describe() : connection.describe());
     }
 
     static final class NoDatabaseConfigured implements Condition {

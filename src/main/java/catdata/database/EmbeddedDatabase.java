@@ -1,7 +1,6 @@
 package catdata.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import catdata.startup.InvalidConfigurationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -31,8 +31,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigurationException("DATA_DIR: the embedded PostgreSQL could not start in " + directory
+                    + " (" + e.getMessage() + "); fix DATA_DIR or set DATABASE_URL to use your own PostgreSQL");
         }
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), directory);
     }

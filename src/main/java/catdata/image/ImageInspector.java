@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -69,10 +70,10 @@ class ImageInspector {
         int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODE_PIXEL_BUDGET)));
         param.setSourceSubsampling(step, step, 0, 0);
         // The JPEG decoder only warns about a truncated file ("premature end"); for us that is a
-        // broken photo. The PNG and WebP decoders throw on broken data; their warnings are about
-        // features they skip in valid files (WebP: "Uncompressed WebP alpha not implemented").
+        // broken photo. Its other warnings (an invalid colour profile, stray bytes) are common in
+        // camera files that decode fine. The PNG and WebP decoders throw on broken data.
         if (format == ImageFormat.JPEG) {
-            reader.addIIOReadWarningListener(new FailOnWarning());
+            reader.addIIOReadWarningListener(new FailOnTruncation());
         }
         BufferedImage image = reader.read(0, param);
         if (image == null) {
@@ -94,10 +95,12 @@ class ImageInspector {
         }
     }
 
-    private static final class FailOnWarning implements IIOReadWarningListener {
+    private static final class FailOnTruncation implements IIOReadWarningListener {
         @Override
         public void warningOccurred(ImageReader source, String warning) {
-            throw new UnsupportedImage();
+            if (warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                throw new UnsupportedImage();
+            }
         }
     }
 }

@@ -114,7 +114,8 @@ class ImageService {
         }
         MultipartFile file = files.get(0);
         if (file.isEmpty()) {
-            throw new EmptyUpload();
+            // What a browser form sends when no file was chosen: a part with no name and no bytes.
+            throw new MissingUpload();
         }
         return file;
     }

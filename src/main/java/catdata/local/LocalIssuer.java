@@ -3,7 +3,6 @@ package catdata.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.nimbusds.jose.JOSEException;
@@ -29,6 +29,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import catdata.startup.InvalidConfigurationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,7 @@ final class LocalIssuer implements AutoCloseable {
     private final JsonMapper json;
     private final HttpServer server;
     private final String issuer;
+    private final ExecutorService executor;
 
     LocalIssuer(RSAKey key, String audience, int port, JsonMapper json) {
         this.key = key;
@@ -55,18 +57,19 @@ final class LocalIssuer implements AutoCloseable {
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("The local issuer could not listen on 127.0.0.1:" + port
-                    + " (set LOCAL_ISSUER_PORT to another port)", e);
+            throw new InvalidConfigurationException("LOCAL_ISSUER_PORT: local mode's issuer cannot listen on 127.0.0.1:"
+                    + port + " (" + e.getMessage() + "); set LOCAL_ISSUER_PORT to a free port");
         }
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         server.createContext("/.well-known/jwks.json", exchange -> handle(exchange, "GET", this::jwks));
         server.createContext("/.well-known/openid-configuration", exchange -> handle(exchange, "GET", this::discovery));
         server.createContext("/oauth/token", exchange -> handle(exchange, "POST", this::token));
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+        this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "local-issuer");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -82,6 +85,7 @@ final class LocalIssuer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private interface Handler {

@@ -1,17 +1,16 @@
 package catdata.local;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import catdata.security.AuthMode;
+import catdata.security.AuthProperties;
 import catdata.security.IssuerSettings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalModeConfiguration {
 
     @Bean
-    LocalIssuer localIssuer(LocalIssuerProperties properties, Environment environment, JsonMapper json) {
-        Path dataDir = Path.of(environment.getProperty("catdata.database.data-dir", "./data"));
-        String configuredAudience = environment.getProperty("catdata.auth.audience");
-        String audience = StringUtils.hasText(configuredAudience) ? configuredAudience.trim()
-                : properties.defaultAudience();
-        return new LocalIssuer(LocalSigningKey.loadOrCreate(dataDir.resolve("local-issuer-key.json")), audience,
-                properties.issuerPort(), json);
+    LocalIssuer localIssuer(LocalIssuerProperties properties, AuthProperties auth, JsonMapper json) {
+        String audience = StringUtils.hasText(auth.audience()) ? auth.audience().trim() : properties.defaultAudience();
+        return new LocalIssuer(LocalSigningKey.loadOrCreate(properties.dataDir().resolve("local-issuer-key.json")),
+                audience, properties.issuerPort(), json);
     }
 
     @Bean

@@ -2,12 +2,16 @@ package catdata.security;
 
 import java.net.MalformedURLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
@@ -29,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JwtDecoderConfiguration {
 
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
+    private static final MappedJwtClaimSetConverter DEFAULT_CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
     /** {@code AUTH0_DOMAIN} or {@code OIDC_ISSUER}; local mode declares its own settings. */
     @Bean
@@ -73,12 +78,25 @@ class JwtDecoderConfiguration {
                 .build();
     }
 
+    /**
+     * Spring's default claim conversion, except that a token without {@code iat} keeps none: Spring
+     * invents {@code exp - 1s}, which would make a long-lived token look issued in the future.
+     */
+    private static Map<String, Object> withoutInventedIssuedAt(Map<String, Object> claims) {
+        Map<String, Object> converted = new HashMap<>(DEFAULT_CLAIMS.convert(claims));
+        if (!claims.containsKey(JwtClaimNames.IAT)) {
+            converted.remove(JwtClaimNames.IAT);
+        }
+        return converted;
+    }
+
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth) {
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(jwkSource)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         nimbus.setJwtValidator(TokenValidators.create(issuer, auth.clockSkew(), Clock.systemUTC()));
+        nimbus.setClaimSetConverter(JwtDecoderConfiguration::withoutInventedIssuedAt);
         return new StrictJwtDecoder(nimbus);
     }
 }

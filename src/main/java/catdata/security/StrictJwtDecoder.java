@@ -17,6 +17,7 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 
 /**
  * Wraps Spring's Nimbus decoder so that every bad token becomes a {@link BadJwtException} (a 401)
@@ -79,6 +80,9 @@ final class StrictJwtDecoder implements JwtDecoder {
         Throwable cause = e.getCause();
         if (cause instanceof BadJWSException) {
             return SIGNATURE;
+        }
+        if (cause instanceof BadJWTException) {
+            return MALFORMED;
         }
         if (cause instanceof BadJOSEException) {
             return UNKNOWN_KEY;

@@ -2,8 +2,11 @@ package catdata.startup;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** Prints a wrong setting as its one-line message instead of a stack trace. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
 
     @Override

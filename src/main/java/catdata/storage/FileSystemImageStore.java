@@ -3,7 +3,6 @@ package catdata.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+
+import catdata.startup.InvalidConfigurationException;
 
 /**
  * Photos as files in {@code IMAGES_DIR}. Uploads are staged in a subdirectory of it, so that
@@ -33,6 +36,7 @@ class FileSystemImageStore implements ImageStore {
     /** Only names this service generates; anything else never reaches the file system. */
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp)");
     private static final String STAGING = ".staging";
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path directory;
     private final Path staging;
@@ -42,9 +46,9 @@ class FileSystemImageStore implements ImageStore {
         this.staging = directory.resolve(STAGING);
         try {
             Files.createDirectories(staging);
-            removeLeftoverStagedFiles();
+            removeAbandonedStagedFiles();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use IMAGES_DIR " + directory, e);
+            throw new InvalidConfigurationException("IMAGES_DIR " + directory + " cannot be used (" + e + ")");
         }
     }
 
@@ -92,12 +96,18 @@ class FileSystemImageStore implements ImageStore {
         return directory.resolve(name);
     }
 
-    /** A crash can leave staged uploads behind; no row ever points at them. */
-    private void removeLeftoverStagedFiles() throws IOException {
+    /**
+     * A crash can leave staged uploads behind; no row ever points at them. Only old ones go: other
+     * instances sharing this directory may be staging uploads right now.
+     */
+    private void removeAbandonedStagedFiles() throws IOException {
+        Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging, "*.part")) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-                log.info("Removed an unfinished upload left by an earlier run: {}", leftover.getFileName());
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(abandoned)) {
+                    Files.deleteIfExists(leftover);
+                    log.info("Removed an unfinished upload left by an earlier run: {}", leftover.getFileName());
+                }
             }
         }
     }
