@@ -58,7 +58,8 @@ class BindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
         if (property == null) {
             return null;
         }
-        return variableFor(property.getName().toString()) + " has an invalid value '" + property.getValue() + "'";
+        String value = environment.resolvePlaceholders(String.valueOf(property.getValue()));
+        return variableFor(property.getName().toString()) + " has an invalid value '" + value + "'";
     }
 
     /** The variable behind a property: {@code catdata.database.port} is {@code ${PGPORT:5432}}. */

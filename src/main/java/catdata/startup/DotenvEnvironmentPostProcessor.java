@@ -31,7 +31,7 @@ public class DotenvEnvironmentPostProcessor implements EnvironmentPostProcessor 
         try {
             Dotenv dotenv = Dotenv.configure().directory(directory).ignoreIfMissing().load();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                values.put(entry.getKey(), entry.getValue());
+                values.put(entry.getKey(), unquote(entry.getValue()));
             }
         } catch (DotenvException e) {
             throw new InvalidConfigurationException(".env could not be read: " + e.getMessage());
@@ -45,5 +45,13 @@ public class DotenvEnvironmentPostProcessor implements EnvironmentPostProcessor 
         } else {
             environment.getPropertySources().addLast(dotenv);
         }
+    }
+
+    /** The library strips double quotes only; dotenv (and so the original's files) also allows single ones. */
+    private static String unquote(String value) {
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 }

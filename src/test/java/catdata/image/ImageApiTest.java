@@ -33,6 +33,7 @@ import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.TestImages;
+import catdata.support.TokenBuilder;
 
 /** The photo endpoints, as the front end uses them: upload, list, fetch, delete, and every refusal. */
 class ImageApiTest extends ApiTest {
@@ -60,6 +61,26 @@ class ImageApiTest extends ApiTest {
                 Named.of("lossless WebP", new Sample("image/webp", "webp", TestImages.losslessWebp(), 5, 3)),
                 Named.of("lossy WebP", new Sample("image/webp", "webp", TestImages.lossyWebp(), 5, 3)),
                 Named.of("WebP with alpha", new Sample("image/webp", "webp", TestImages.alphaWebp(), 64, 48)));
+    }
+
+    @Test
+    void itemsThatShowedADeletedPhotoKeepExistingWithoutOne() {
+        TokenBuilder user = ISSUER.token();
+        String token = user.build();
+        String owner = user.subject();
+        long photoId = upload(token, photo(TestImages.png(3, 3))).json().path("id").asLong();
+        long containerId = jdbc.sql("INSERT INTO containers (owner_sub, name) VALUES (:owner, 'Box') RETURNING id")
+                .param("owner", owner).query(Long.class).single();
+        long itemId = jdbc.sql("""
+                INSERT INTO items (owner_sub, name, container_id, image_id)
+                VALUES (:owner, 'Teapot', :container, :image) RETURNING id""")
+                .param("owner", owner).param("container", containerId).param("image", photoId)
+                .query(Long.class).single();
+
+        assertThat(api.delete("/api/image/" + photoId, bearer(token)).status()).isEqualTo(204);
+
+        assertThat(jdbc.sql("SELECT image_id IS NULL FROM items WHERE id = :id").param("id", itemId)
+                .query(Boolean.class).single()).isTrue();
     }
 
     @ParameterizedTest
@@ -249,8 +270,10 @@ class ImageApiTest extends ApiTest {
     }
 
     @Test
-    void anEmptyFileIsRefused() {
-        assertUploadRefused(token -> upload(token, photo(new byte[0])), 400, "The uploaded file is empty.");
+    void anEmptyFileIsRefusedAsMissing() {
+        // What a browser form sends when no file was chosen.
+        assertUploadRefused(token -> upload(token, new Part("file", "", "application/octet-stream", new byte[0])),
+                400, MISSING);
     }
 
     @Test
@@ -305,7 +328,8 @@ class ImageApiTest extends ApiTest {
 
         ApiResponse response = api.upload(UPLOAD, List.of(photo(TestImages.png(2, 2))));
 
-        assertThat(response.status()).isEqualTo(401);
+        assertError(response, 401, "No authorization token was found");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(storedFiles()).isEqualTo(before);
     }
 

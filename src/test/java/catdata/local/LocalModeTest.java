@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +18,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import catdata.support.ApiClient;
 import catdata.support.ApiResponse;
@@ -29,6 +39,7 @@ import catdata.support.TestImages;
  * PostgreSQL and its local issuer; a token from the issuer uploads a photo and fetches it back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class LocalModeTest {
 
     private static final Path DATA_DIR = TestApp.newDirectory("catdata-local-data");
@@ -38,6 +49,10 @@ class LocalModeTest {
         registry.add("DATA_DIR", DATA_DIR::toString);
         registry.add("IMAGES_DIR", () -> DATA_DIR.resolve("images").toString());
         registry.add("LOCAL_ISSUER_PORT", () -> "0");
+        // Local mode is what is left when nothing is configured, whatever the developer's shell holds.
+        for (String setting : new String[] {"AUTH0_DOMAIN", "OIDC_ISSUER", "AUTH0_AUDIENCE", "DATABASE_URL", "PGHOST"}) {
+            registry.add(setting, () -> "");
+        }
     }
 
     @Autowired
@@ -81,6 +96,21 @@ class LocalModeTest {
                 "application/x-www-form-urlencoded");
 
         assertThat(api.get("/api/images", bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theIssuerMustMatchExactlyIncludingItsTrailingSlash() throws Exception {
+        RSAKey key = LocalSigningKey.loadOrCreate(DATA_DIR.resolve("local-issuer-key.json"));
+        String withoutSlash = issuer.issuer().substring(0, issuer.issuer().length() - 1);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(withoutSlash).subject("local@clients")
+                .audience(issuer.audience()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        token.sign(new RSASSASigner(key));
+
+        ApiResponse response = api.get("/api/images", bearer(token.serialize()));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.error()).isEqualTo("Token issuer (iss) is not accepted.");
     }
 
     @Test

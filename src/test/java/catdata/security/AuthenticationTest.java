@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,40 @@ class AuthenticationTest extends ApiTest {
     void anUnexpectedTokenTypeIsRefused() {
         assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().type("JWE").build())),
                 "Token type (typ) is not accepted.");
+    }
+
+    @Test
+    void aTokenWithoutIssuedAtIsAccepted() {
+        String token = ISSUER.token().issuedAt(null).expiresAt(Instant.now().plus(Duration.ofHours(12))).build();
+
+        assertThat(api.get(PROTECTED, bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        String token = ISSUER.token().issuedAt(Instant.now().plus(Duration.ofMinutes(5))).build();
+
+        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token is issued in the future (iat).");
+    }
+
+    @Test
+    void scopesOfAnUnexpectedShapeDoNotBreakAuthentication() {
+        String token = ISSUER.token().claim("scp", List.of(1, 2)).claim("scope", 42).build();
+
+        assertThat(api.get(PROTECTED, bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedTokenWithAnExpiryThatIsNotANumberIsMalformed() {
+        String token = ISSUER.token().expiresAt(null).claim("exp", "tomorrow").build();
+
+        assertInvalidToken(api.get(PROTECTED, bearer(token)), StrictJwtDecoder.MALFORMED);
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().subject(null).build())),
+                "Token has no subject (sub).");
     }
 
     @Test

@@ -36,12 +36,39 @@ class StartupFailureTest {
                 "AUTH0_AUDIENCE", "x"), output, "AUTH0_DOMAIN and OIDC_ISSUER are both set; set only one");
     }
 
+    @Test
+    void aSettingThatDoesNotParseIsNamedByItsVariable(CapturedOutput output) {
+        assertStartUpFails(Map.of("PGPORT", "abc"), output, "PGPORT has an invalid value 'abc'", Exception.class);
+    }
+
+    @Test
+    void aSettingOutOfRangeIsNamedByItsVariable(CapturedOutput output) {
+        assertStartUpFails(Map.of("JWKS_FETCHES_PER_MINUTE", "0"), output,
+                "JWKS_FETCHES_PER_MINUTE must be greater than or equal to 1 (got '0')", Exception.class);
+    }
+
+    @Test
+    void aWildcardCorsOriginStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("CORS_ORIGINS", "*"), output, "CORS_ORIGINS must list the allowed origins");
+    }
+
+    @Test
+    void aNegativeUploadLimitStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("MAX_UPLOAD_SIZE", "-1"), output, "MAX_UPLOAD_SIZE must be positive");
+    }
+
     private static void assertStartUpFails(Map<String, Object> settings, CapturedOutput output, String message) {
+        assertStartUpFails(settings, output, message, InvalidConfigurationException.class);
+    }
+
+    private static void assertStartUpFails(Map<String, Object> settings, CapturedOutput output, String message,
+            Class<? extends Throwable> rootCause) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(CatDataApplication.class)
-                .properties(Map.of("DATABASE_URL", TestDatabase.jdbcUrl(), "server.port", "0"))
+                .properties(Map.of("DATABASE_URL", TestDatabase.jdbcUrl(), "server.port", "0",
+                        "OIDC_ISSUER", "", "LOCAL_ISSUER_PORT", "0"))
                 .properties(settings);
 
-        assertThatThrownBy(application::run).hasRootCauseInstanceOf(InvalidConfigurationException.class);
+        assertThatThrownBy(application::run).hasRootCauseInstanceOf(rootCause);
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")

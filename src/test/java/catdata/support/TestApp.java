@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Points an application context under test at real parts: the shared test PostgreSQL, a running
@@ -19,16 +20,28 @@ public final class TestApp {
 
     public static void register(DynamicPropertyRegistry registry, TestIssuer issuer, Path imagesDir) {
         registry.add("DATABASE_URL", TestDatabase::jdbcUrl);
+        // Settings exported in the developer's shell must not change what the tests run against.
+        registry.add("AUTH0_DOMAIN", () -> "");
+        registry.add("OIDC_JWKS_URI", () -> "");
         registry.add("OIDC_ISSUER", issuer::issuer);
         registry.add("AUTH0_AUDIENCE", () -> TestIssuer.AUDIENCE);
         registry.add("IMAGES_DIR", imagesDir::toString);
-        registry.add("DATA_DIR", () -> imagesDir.resolveSibling(imagesDir.getFileName() + "-data").toString());
+        registry.add("DATA_DIR", () -> imagesDir.resolve(".data").toString());
         registry.add("CORS_ORIGINS", () -> "http://localhost:5173, https://catalogue.example");
     }
 
+    /** A temporary directory, removed when the test JVM exits. */
     public static Path newDirectory(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            Path directory = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    FileSystemUtils.deleteRecursively(directory);
+                } catch (IOException ignored) {
+                    // Best effort: it is a temporary directory.
+                }
+            }));
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

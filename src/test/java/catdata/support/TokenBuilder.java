@@ -1,9 +1,13 @@
 package catdata.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -28,11 +32,12 @@ public final class TokenBuilder {
     private String keyId;
     private String issuer;
     private List<String> audience;
-    private String subject = "user-" + java.util.UUID.randomUUID();
+    private String subject = "user-" + UUID.randomUUID();
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
     private Instant notBefore;
     private Instant issuedAt = Instant.now();
     private JOSEObjectType type = JOSEObjectType.JWT;
+    private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
     TokenBuilder(String issuer, String audience, RSAKey key) {
         this.issuer = issuer;
@@ -82,6 +87,12 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** Any other claim, or a standard one with a value of the wrong type. */
+    public TokenBuilder claim(String name, Object value) {
+        extraClaims.put(name, value);
+        return this;
+    }
+
     public TokenBuilder keyId(String value) {
         this.keyId = value;
         return this;
@@ -120,7 +131,7 @@ public final class TokenBuilder {
     public String buildHs256WithPublicKey() {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).build(), claims());
         try {
-            byte[] secret = publishedKey.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] secret = publishedKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
             jwt.sign(new MACSigner(secret));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -144,6 +155,7 @@ public final class TokenBuilder {
         if (notBefore != null) {
             claims.notBeforeTime(Date.from(notBefore));
         }
+        extraClaims.forEach(claims::claim);
         return claims.build();
     }
 }

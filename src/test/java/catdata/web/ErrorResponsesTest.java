@@ -33,6 +33,15 @@ class ErrorResponsesTest extends ApiTest {
     }
 
     @Test
+    void aUrlTheFirewallRejectsIsAJson400Too() {
+        ApiResponse response = api.get("/api/image/1;jsessionid=x");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.error()).isEqualTo("Bad Request.");
+    }
+
+    @Test
     void errorBodiesAreProblemDetailsToo() {
         ApiResponse response = api.get("/api/image/abc", bearer(newUserToken()));
 
