@@ -6,6 +6,6 @@ import catdata.web.ApiException;
 
 final class ImageTooLarge extends ApiException {
     ImageTooLarge(long maxPixels) {
-        super(HttpStatus.PAYLOAD_TOO_LARGE, "Image dimensions too large (max " + maxPixels / 1_000_000 + " megapixels).");
+        super(HttpStatus.CONTENT_TOO_LARGE, "Image dimensions too large (max " + maxPixels / 1_000_000 + " megapixels).");
     }
 }
