@@ -41,21 +41,14 @@ final class StrictJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) {
-        requireRs256(token);
         try {
             return delegate.decode(token);
         } catch (JwtValidationException e) {
             String message = e.getErrors().stream().map(error -> error.getDescription())
                     .filter(description -> description != null).findFirst().orElse("Invalid token.");
             throw new BadJwtException(message);
-        } catch (BadJwtException e) {
-            throw new BadJwtException(describe(e));
         } catch (JwtException e) {
-            if (e.getCause() instanceof KeySourceException) {
-                log.warn("Token rejected: signing keys unavailable ({})", e.getCause().getMessage());
-                throw new BadJwtException(UNKNOWN_KEY);
-            }
-            throw new BadJwtException(describe(e));
+            throw new BadJwtException(describe(token, e));
         } catch (RuntimeException e) {
             // A claim of an unexpected JSON type can trip a validator; that is the token's fault.
             log.debug("Token rejected: {}", e.getClass().getName());
@@ -63,21 +56,20 @@ final class StrictJwtDecoder implements JwtDecoder {
         }
     }
 
-    /** Only RS256 is accepted; say so before any key is looked up. */
-    private static void requireRs256(String token) {
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(token);
-        } catch (ParseException | RuntimeException e) {
-            throw new BadJwtException(MALFORMED);
+    /**
+     * Names the case once decoding has failed, so a good token is parsed only once. Tokens not
+     * signed with RS256 never reach a key lookup (the key selector admits RS256 only).
+     */
+    private static String describe(String token, JwtException e) {
+        String header = headerProblem(token);
+        if (header != null) {
+            return header;
         }
-        if (!(jwt instanceof SignedJWT signed) || !JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
-            throw new BadJwtException(ALGORITHM);
-        }
-    }
-
-    private static String describe(JwtException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof KeySourceException) {
+            log.warn("Token rejected: signing keys unavailable ({})", cause.getMessage());
+            return UNKNOWN_KEY;
+        }
         if (cause instanceof BadJWSException) {
             return SIGNATURE;
         }
@@ -88,5 +80,18 @@ final class StrictJwtDecoder implements JwtDecoder {
             return UNKNOWN_KEY;
         }
         return MALFORMED;
+    }
+
+    private static String headerProblem(String token) {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            return MALFORMED;
+        }
+        if (!(jwt instanceof SignedJWT signed) || !JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
+            return ALGORITHM;
+        }
+        return null;
     }
 }
