@@ -23,10 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import catdata.security.CurrentUser;
 
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Photos", description = "One photo per item, stored as a file.")
 class ImageController {
 
     /** A photo's bytes never change (a new photo gets a new id), so browsers may keep it for a year. */
@@ -39,19 +48,31 @@ class ImageController {
     }
 
     @PostMapping("/image")
+    @Operation(summary = "Upload a photo (JPEG, PNG or WebP) in the multipart field `file`")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "201", description = "Stored.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "413", description = "The file is too large, or has too many pixels.")
+    @ApiResponse(responseCode = "415", description = "The file is not a JPEG, PNG or WebP image.")
     ResponseEntity<UploadResponse> upload(CurrentUser user,
-            @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
+            @Parameter(hidden = true) @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
         Image image = images.upload(user.sub(), files);
         return ResponseEntity.created(URI.create("/api/image/" + image.id()))
                 .body(new UploadResponse(image.id(), image.name()));
     }
 
     @GetMapping("/images")
+    @Operation(summary = "List your photos")
     List<ImageResponse> list(CurrentUser user) {
         return images.list(user.sub()).stream().map(ImageResponse::of).toList();
     }
 
     @GetMapping("/image/{id}")
+    @Operation(summary = "Download a photo; answers 304 to a matching If-None-Match")
+    @ApiResponse(responseCode = "200", description = "The photo's bytes.", content = @Content(mediaType = "image/*",
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "Not modified: the ETag matches.")
     ResponseEntity<Resource> content(CurrentUser user, @PathVariable @Positive long id, WebRequest request) {
         ImageService.PhotoContent photo = images.content(user.sub(), id);
         if (request.checkNotModified(photo.image().etag())) {
@@ -67,6 +88,7 @@ class ImageController {
     }
 
     @DeleteMapping("/image/{id}")
+    @Operation(summary = "Delete a photo; items that showed it keep existing without one")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser user, @PathVariable @Positive long id) {
         images.delete(user.sub(), id);

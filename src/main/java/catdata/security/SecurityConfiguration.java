@@ -23,10 +23,12 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import catdata.web.JsonErrorWriter;
+import catdata.web.Paged;
 
 /**
- * Everything but the banner and the health probes needs a bearer token, checked in the filter
- * chain: no controller, multipart parser or body reader runs for an unauthenticated request.
+ * Everything but the banner, the health probes and the API description needs a bearer token,
+ * checked in the filter chain: no controller, multipart parser or body reader runs for an
+ * unauthenticated request.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,6 +52,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // The API's description is public; every call it describes still needs a token.
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::caller))
@@ -76,7 +81,7 @@ class SecurityConfiguration {
         config.setAllowCredentials(true);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
-        config.setExposedHeaders(List.of(HttpHeaders.LOCATION));
+        config.setExposedHeaders(List.of(HttpHeaders.LOCATION, Paged.TOTAL_COUNT));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", config);
         return source;

@@ -17,6 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -74,6 +76,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
     }
 
+    /** A body cut off at the size cap surfaces as unreadable; it is too large, not malformed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class)) {
+            return handleExceptionInternal(ex, null, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -99,10 +111,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return onPath ? "Invalid id." : firstMessage(validation);
         }
         if (ex instanceof MethodArgumentNotValidException invalid && invalid.getBindingResult().hasErrors()) {
-            return invalid.getBindingResult().getAllErrors().get(0).getDefaultMessage();
+            return firstMessage(invalid);
         }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
-            return unreadableBody(unreadable);
+            return causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class) ? JsonBodyLimitFilter.MESSAGE
+                    : unreadableBody(unreadable);
         }
         if (ex instanceof MaxUploadSizeExceededException) {
             return "File too large (max " + maxUploadSize() + ").";
@@ -139,6 +152,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> error.getDefaultMessage())
                 .filter(message -> message != null && !message.isBlank())
                 .findFirst().orElse("Invalid request.");
+    }
+
+    /** A query parameter of the wrong type names itself; a value out of range says its rule. */
+    private static String firstMessage(MethodArgumentNotValidException invalid) {
+        ObjectError error = invalid.getBindingResult().getAllErrors().get(0);
+        if (error instanceof FieldError field && field.isBindingFailure()) {
+            return "Invalid value for '" + field.getField() + "'.";
+        }
+        return error.getDefaultMessage();
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names the field whose value had the wrong type, so the caller knows what to fix. */

@@ -1,0 +1,132 @@
+package catdata.apidocs;
+
+import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import catdata.security.CurrentUser;
+import catdata.web.ErrorBodies;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}.
+ * Controllers give each operation its summary and its particular errors; the errors every
+ * operation shares (bad input, no token, not found) are added here, so none is forgotten.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsConfiguration {
+
+    private static final String BEARER = "bearer";
+    private static final String ERROR_SCHEMA = "Error";
+
+    static {
+        // Resolved from the verified token, not from the request: not a parameter to document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
+    @Bean
+    OpenAPI catDataApi() {
+        return new OpenAPI()
+                .info(new Info().title("Cat Data API").version("1")
+                        .description("Items kept in containers, labelled with tags, each with a photo. Every "
+                                + "call needs an access token from the configured issuer; each user sees "
+                                + "only their own catalogue."))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("An RS256 access token for this API's audience."))
+                        .addSchemas(ERROR_SCHEMA, errorSchema()))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    @Bean
+    OperationCustomizer sharedErrorResponses() {
+        return (operation, handler) -> {
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            operation.setResponses(responses);
+            if (takesInput(operation, handler)) {
+                addError(responses, "400", "Invalid input; the error says what to fix.");
+            }
+            addError(responses, "401", "Missing, invalid or expired bearer token.");
+            if (hasPathVariable(handler)) {
+                addError(responses, "404", "No such row among yours (another user's rows are not found).");
+            }
+            if (hasParameter(handler, RequestBody.class)) {
+                addError(responses, "413", "Request body too large.");
+            }
+            addError(responses, "500", "Unexpected failure; the details are in the service's log.");
+            // Errors a controller declares itself (a 409) have the same body.
+            responses.forEach((status, response) -> {
+                if (!status.startsWith("2") && !status.startsWith("3") && response.getContent() == null) {
+                    response.setContent(errorContent());
+                }
+            });
+            return operation;
+        };
+    }
+
+    private static boolean takesInput(Operation operation, HandlerMethod handler) {
+        return operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || hasPathVariable(handler);
+    }
+
+    private static boolean hasPathVariable(HandlerMethod handler) {
+        return hasParameter(handler, PathVariable.class);
+    }
+
+    private static boolean hasParameter(HandlerMethod handler, Class<? extends Annotation> type) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addError(ApiResponses responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().description(description));
+        }
+    }
+
+    private static Content errorContent() {
+        return new Content().addMediaType(ErrorBodies.CONTENT_TYPE.toString(),
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA)));
+    }
+
+    /** The problem detail every error body is, with the {@code error} member the front end reads. */
+    private static Schema<?> errorSchema() {
+        return new ObjectSchema()
+                .description("An RFC 9457 problem detail; `error` carries the message, as in the original service.")
+                .properties(Map.of(
+                        "error", new StringSchema().example("Container not found."),
+                        "detail", new StringSchema(),
+                        "title", new StringSchema(),
+                        "status", new IntegerSchema(),
+                        "type", new StringSchema()))
+                .addRequiredItem("error");
+    }
+}

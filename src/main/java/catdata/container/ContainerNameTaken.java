@@ -1,0 +1,11 @@
+package catdata.container;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class ContainerNameTaken extends ApiException {
+    ContainerNameTaken() {
+        super(HttpStatus.CONFLICT, "Container name must be unique.");
+    }
+}

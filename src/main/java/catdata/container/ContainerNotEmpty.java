@@ -1,0 +1,11 @@
+package catdata.container;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class ContainerNotEmpty extends ApiException {
+    ContainerNotEmpty() {
+        super(HttpStatus.CONFLICT, "Container is not empty.");
+    }
+}

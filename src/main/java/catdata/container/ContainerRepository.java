@@ -1,0 +1,110 @@
+package catdata.container;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import catdata.web.Paging;
+
+@Repository
+class ContainerRepository {
+
+    private static final String COLUMNS = "c.id, c.name, c.description, c.created_at, c.updated_at";
+
+    private static final RowMapper<Container> CONTAINER = ContainerRepository::map;
+
+    private final JdbcClient jdbc;
+
+    ContainerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Container> findAll(String owner, Paging paging) {
+        return jdbc.sql("""
+                SELECT %s
+                FROM containers c
+                WHERE c.owner_sub = :owner
+                ORDER BY lower(c.name), c.id
+                LIMIT :limit OFFSET :offset
+                """.formatted(COLUMNS))
+                .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query(CONTAINER).list();
+    }
+
+    List<ContainerWithCount> findAllWithCounts(String owner, Paging paging) {
+        return jdbc.sql("""
+                SELECT %s, count(i.id) AS item_count
+                FROM containers c
+                LEFT JOIN items i ON i.container_id = c.id
+                WHERE c.owner_sub = :owner
+                GROUP BY c.id
+                ORDER BY lower(c.name), c.id
+                LIMIT :limit OFFSET :offset
+                """.formatted(COLUMNS))
+                .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query((row, n) -> new ContainerWithCount(map(row, n), row.getLong("item_count"))).list();
+    }
+
+    long count(String owner) {
+        return jdbc.sql("SELECT count(*) FROM containers WHERE owner_sub = :owner")
+                .param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    Optional<Container> find(String owner, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM containers c WHERE c.owner_sub = :owner AND c.id = :id")
+                .param("owner", owner).param("id", id)
+                .query(CONTAINER).optional();
+    }
+
+    /** Throws {@code DuplicateKeyException} when the owner already has the name (in any case). */
+    Container insert(String owner, String name, String description) {
+        return jdbc.sql("""
+                INSERT INTO containers AS c (owner_sub, name, description)
+                VALUES (:owner, :name, :description)
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("owner", owner).param("name", name).param("description", description)
+                .query(CONTAINER).single();
+    }
+
+    /** A {@code null} name or description keeps the stored one. */
+    Optional<Container> update(String owner, long id, String name, String description) {
+        return jdbc.sql("""
+                UPDATE containers AS c
+                SET name = coalesce(:name, c.name),
+                    description = coalesce(:description, c.description),
+                    updated_at = now()
+                WHERE c.owner_sub = :owner AND c.id = :id
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("owner", owner).param("id", id)
+                .param("name", name, Types.VARCHAR).param("description", description, Types.VARCHAR)
+                .query(CONTAINER).optional();
+    }
+
+    /**
+     * Returns whether a row was deleted. The items' foreign key refuses to delete a container that
+     * holds items ({@code DataIntegrityViolationException}), even one filled by a concurrent request.
+     */
+    boolean delete(String owner, long id) {
+        return jdbc.sql("DELETE FROM containers WHERE owner_sub = :owner AND id = :id")
+                .param("owner", owner).param("id", id)
+                .update() == 1;
+    }
+
+    private static Container map(ResultSet row, int rowNumber) throws SQLException {
+        return new Container(row.getLong("id"), row.getString("name"), row.getString("description"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

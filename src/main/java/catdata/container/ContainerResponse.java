@@ -1,0 +1,19 @@
+package catdata.container;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A container as the API sends it; the field names are the original service's. */
+record ContainerResponse(
+        long id,
+        String name,
+        String description,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {
+
+    static ContainerResponse of(Container container) {
+        return new ContainerResponse(container.id(), container.name(), container.description(),
+                container.createdAt(), container.updatedAt());
+    }
+}

@@ -1,0 +1,73 @@
+package catdata.container;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import catdata.web.InvalidInput;
+import catdata.web.Paged;
+import catdata.web.Paging;
+import catdata.web.TextFields;
+
+/** Containers, each the caller's own; names are unique per user, ignoring case. */
+@Service
+class ContainerService {
+
+    private final ContainerRepository containers;
+
+    ContainerService(ContainerRepository containers) {
+        this.containers = containers;
+    }
+
+    @Transactional(readOnly = true)
+    Paged<Container> list(String owner, Paging paging) {
+        return paging.fetch(() -> containers.findAll(owner, paging), () -> containers.count(owner));
+    }
+
+    @Transactional(readOnly = true)
+    Paged<ContainerWithCount> listWithCounts(String owner, Paging paging) {
+        return paging.fetch(() -> containers.findAllWithCounts(owner, paging), () -> containers.count(owner));
+    }
+
+    Container get(String owner, long id) {
+        return containers.find(owner, id).orElseThrow(ContainerNotFound::new);
+    }
+
+    Container create(String owner, NewContainer request) {
+        String name = TextFields.name(request.name());
+        String description = TextFields.description(request.description());
+        try {
+            return containers.insert(owner, name, description);
+        } catch (DuplicateKeyException e) {
+            // The unique index decides, so two concurrent creates of one name cannot both succeed.
+            throw new ContainerNameTaken();
+        }
+    }
+
+    Container update(String owner, long id, ContainerChanges changes) {
+        if (changes.isEmpty()) {
+            throw new InvalidInput("Nothing to update.");
+        }
+        String name = changes.name() == null ? null : TextFields.name(changes.name().orElse(null));
+        String description = changes.description() == null ? null
+                : TextFields.description(changes.description().orElse(null));
+        try {
+            return containers.update(owner, id, name, description).orElseThrow(ContainerNotFound::new);
+        } catch (DuplicateKeyException e) {
+            throw new ContainerNameTaken();
+        }
+    }
+
+    void delete(String owner, long id) {
+        boolean deleted;
+        try {
+            deleted = containers.delete(owner, id);
+        } catch (DataIntegrityViolationException e) {
+            throw new ContainerNotEmpty();
+        }
+        if (!deleted) {
+            throw new ContainerNotFound();
+        }
+    }
+}

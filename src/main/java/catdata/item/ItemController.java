@@ -1,0 +1,77 @@
+package catdata.item;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import catdata.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Items", description = "The belongings themselves.")
+class ItemController {
+
+    private final ItemService items;
+    private final ItemFinder finder;
+
+    ItemController(ItemService items, ItemFinder finder) {
+        this.items = items;
+        this.finder = finder;
+    }
+
+    @GetMapping("/item/{id}")
+    @Operation(summary = "Get one item with its tag ids")
+    ItemResponse get(CurrentUser user, @PathVariable @Positive long id) {
+        return ItemResponse.of(finder.get(user.sub(), id));
+    }
+
+    @PostMapping("/item")
+    @Operation(summary = "Create an item in one of your containers, optionally with a photo and tags")
+    @ApiResponse(responseCode = "201", description = "Created.", useReturnTypeSchema = true)
+    ResponseEntity<ItemResponse> create(CurrentUser user, @RequestBody NewItem request) {
+        Item item = items.create(user.sub(), request);
+        return ResponseEntity.created(URI.create("/api/item/" + item.id())).body(ItemResponse.of(item));
+    }
+
+    @PutMapping("/item/{id}")
+    @Operation(summary = "Change an item: fields given replace the stored ones, others are kept")
+    ItemResponse replace(CurrentUser user, @PathVariable @Positive long id, @RequestBody ItemChanges changes) {
+        return ItemResponse.of(items.update(user.sub(), id, changes));
+    }
+
+    @PatchMapping("/item/{id}")
+    @Operation(summary = "Change an item (same as PUT)")
+    ItemResponse patch(CurrentUser user, @PathVariable @Positive long id, @RequestBody ItemChanges changes) {
+        return ItemResponse.of(items.update(user.sub(), id, changes));
+    }
+
+    @DeleteMapping("/item/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an item")
+    void delete(CurrentUser user, @PathVariable @Positive long id) {
+        items.delete(user.sub(), id);
+    }
+
+    @PostMapping("/container/{id}/move-items")
+    @Operation(summary = "Move every item of a container into another one, all at once")
+    MovedItems moveAll(CurrentUser user, @PathVariable @Positive long id, @RequestBody MoveItems request) {
+        return new MovedItems(items.moveAll(user.sub(), id, request));
+    }
+}

@@ -1,0 +1,86 @@
+package catdata.item;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import catdata.security.CurrentUser;
+import catdata.web.Paging;
+
+/** The lists and searches of items; each list may be paged with {@code limit} and {@code offset}. */
+@RestController
+@RequestMapping("/api/items")
+@Tag(name = "Items")
+class ItemListController {
+
+    private static final String SUGGESTION_LIMIT = "limit must be between 1 and 50.";
+
+    private final ItemFinder finder;
+
+    ItemListController(ItemFinder finder) {
+        this.finder = finder;
+    }
+
+    @GetMapping
+    @Operation(summary = "List all your items, ordered by id")
+    ResponseEntity<List<ItemResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+        return finder.all(user.sub(), paging).toResponse(ItemResponse::of);
+    }
+
+    @GetMapping("/by-container/{id}")
+    @Operation(summary = "List the items in one of your containers")
+    ResponseEntity<List<ItemResponse>> byContainer(CurrentUser user, @PathVariable @Positive long id,
+            @Valid @ParameterObject Paging paging) {
+        return finder.inContainer(user.sub(), id, paging).toResponse(ItemResponse::of);
+    }
+
+    @GetMapping("/by-tag/{id}")
+    @Operation(summary = "List the items carrying one of your tags")
+    ResponseEntity<List<ItemResponse>> byTag(CurrentUser user, @PathVariable @Positive long id,
+            @Valid @ParameterObject Paging paging) {
+        return finder.withTag(user.sub(), id, paging).toResponse(ItemResponse::of);
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Find items whose name contains the text (names starting with it first)")
+    ResponseEntity<List<ItemResponse>> searchByName(CurrentUser user,
+            @Parameter(description = "At least 2 characters; shorter gives an empty list.")
+            @RequestParam(required = false) String name,
+            @Valid @ParameterObject Paging paging) {
+        return finder.searchByName(user.sub(), name, paging).toResponse(ItemResponse::of);
+    }
+
+    @GetMapping("/name-suggestions")
+    @Operation(summary = "Suggest distinct item names containing the text, for autocomplete")
+    List<String> nameSuggestions(CurrentUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "10") @Min(value = 1, message = SUGGESTION_LIMIT)
+            @Max(value = 50, message = SUGGESTION_LIMIT) int limit) {
+        return finder.nameSuggestions(user.sub(), q, limit);
+    }
+
+    @GetMapping("/search-text")
+    @Operation(summary = "Find items whose name, description or a tag's name contains the text")
+    ResponseEntity<List<ItemResponse>> searchText(CurrentUser user,
+            @RequestParam(required = false) String q,
+            @Parameter(description = "Only items in this container.")
+            @RequestParam(required = false) @Positive(message = "Invalid value for 'containerId'.") Long containerId,
+            @Valid @ParameterObject Paging paging) {
+        return finder.searchText(user.sub(), q, containerId, paging).toResponse(ItemResponse::of);
+    }
+}

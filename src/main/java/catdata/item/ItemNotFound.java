@@ -1,0 +1,11 @@
+package catdata.item;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class ItemNotFound extends ApiException {
+    ItemNotFound() {
+        super(HttpStatus.NOT_FOUND, "Item not found.");
+    }
+}

@@ -1,0 +1,223 @@
+package catdata.item;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import catdata.web.Paging;
+
+/** Items and their tag links ({@code items_to_tags}), which only ever change with their item. */
+@Repository
+class ItemRepository {
+
+    /** One row per item, its tag ids gathered in the same query. */
+    private static final String SELECT_ITEMS = """
+            SELECT i.id, i.name, i.description, i.container_id, c.name AS container_name, i.image_id,
+                   ARRAY(SELECT it.tag_id FROM items_to_tags it WHERE it.item_id = i.id ORDER BY it.tag_id) AS tag_ids,
+                   i.created_at, i.updated_at
+            FROM items i
+            JOIN containers c ON c.id = i.container_id
+            """;
+
+    /** Matches first where the name starts with the text, then by name. */
+    private static final String BEST_MATCH_FIRST = "i.name ILIKE :prefix DESC, lower(i.name), i.id";
+
+    private static final RowMapper<Item> ITEM = ItemRepository::map;
+
+    private final JdbcClient jdbc;
+
+    ItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Item> find(String owner, long id) {
+        return jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner AND i.id = :id")
+                .param("owner", owner).param("id", id)
+                .query(ITEM).optional();
+    }
+
+    /** Reads the item and locks its row until the transaction ends, so updates of one item queue up. */
+    Optional<Item> findForUpdate(String owner, long id) {
+        return jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner AND i.id = :id FOR UPDATE OF i")
+                .param("owner", owner).param("id", id)
+                .query(ITEM).optional();
+    }
+
+    List<Item> find(String owner, ItemFilter filter, Paging paging) {
+        Where where = where(filter);
+        return jdbc.sql(SELECT_ITEMS + """
+                WHERE i.owner_sub = :owner %s
+                ORDER BY %s
+                LIMIT :limit OFFSET :offset
+                """.formatted(where.condition(), where.order()))
+                .params(where.params())
+                .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query(ITEM).list();
+    }
+
+    long count(String owner, ItemFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM items i WHERE i.owner_sub = :owner " + where.condition())
+                .params(where.params())
+                .param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    /** Distinct names (ignoring case) containing {@code text}, those starting with it first. */
+    List<String> nameSuggestions(String owner, String text, int limit) {
+        return jdbc.sql("""
+                SELECT min(i.name)
+                FROM items i
+                WHERE i.owner_sub = :owner AND i.name ILIKE :contains
+                GROUP BY lower(i.name)
+                ORDER BY lower(i.name) LIKE :lowerPrefix DESC, lower(i.name)
+                LIMIT :limit
+                """)
+                .param("owner", owner)
+                .param("contains", "%" + escapeLike(text) + "%")
+                .param("lowerPrefix", escapeLike(text.toLowerCase(Locale.ROOT)) + "%")
+                .param("limit", limit)
+                .query(String.class).list();
+    }
+
+    long insert(String owner, String name, String description, long containerId, Long imageId) {
+        return jdbc.sql("""
+                INSERT INTO items (owner_sub, name, description, container_id, image_id)
+                VALUES (:owner, :name, :description, :container, :image)
+                RETURNING id
+                """)
+                .param("owner", owner).param("name", name).param("description", description)
+                .param("container", containerId).param("image", imageId, Types.BIGINT)
+                .query(Long.class).single();
+    }
+
+    void update(String owner, long id, String name, String description, long containerId, Long imageId) {
+        jdbc.sql("""
+                UPDATE items
+                SET name = :name, description = :description, container_id = :container, image_id = :image,
+                    updated_at = now()
+                WHERE owner_sub = :owner AND id = :id
+                """)
+                .param("owner", owner).param("id", id).param("name", name).param("description", description)
+                .param("container", containerId).param("image", imageId, Types.BIGINT)
+                .update();
+    }
+
+    /** Links the item to those of {@code tagIds} that are the owner's tags. */
+    void addTags(String owner, long itemId, Collection<Long> tagIds) {
+        if (tagIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO items_to_tags (item_id, tag_id)
+                SELECT i.id, t.id
+                FROM items i, tags t
+                WHERE i.owner_sub = :owner AND i.id = :item AND t.owner_sub = :owner AND t.id IN (:tags)
+                """)
+                .param("owner", owner).param("item", itemId).param("tags", tagIds)
+                .update();
+    }
+
+    void removeAllTags(String owner, long itemId) {
+        jdbc.sql("""
+                DELETE FROM items_to_tags it
+                USING items i
+                WHERE it.item_id = i.id AND i.owner_sub = :owner AND i.id = :item
+                """)
+                .param("owner", owner).param("item", itemId)
+                .update();
+    }
+
+    boolean delete(String owner, long id) {
+        return jdbc.sql("DELETE FROM items WHERE owner_sub = :owner AND id = :id")
+                .param("owner", owner).param("id", id)
+                .update() == 1;
+    }
+
+    /** Moves every item of one container into another; returns how many moved. */
+    int moveAll(String owner, long fromContainerId, long toContainerId) {
+        return jdbc.sql("""
+                UPDATE items
+                SET container_id = :to, updated_at = now()
+                WHERE owner_sub = :owner AND container_id = :from
+                """)
+                .param("owner", owner).param("from", fromContainerId).param("to", toContainerId)
+                .update();
+    }
+
+    private record Where(String condition, String order, Map<String, Object> params) {
+    }
+
+    private static Where where(ItemFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return switch (filter.kind()) {
+            case ALL -> new Where("", "i.id", params);
+            case IN_CONTAINER -> {
+                params.put("container", filter.containerId());
+                yield new Where("AND i.container_id = :container", "i.id", params);
+            }
+            case WITH_TAG -> {
+                params.put("tag", filter.tagId());
+                yield new Where("AND i.id IN (SELECT it.item_id FROM items_to_tags it WHERE it.tag_id = :tag)",
+                        "i.id", params);
+            }
+            case NAME_CONTAINS -> {
+                putPatterns(params, filter.text());
+                yield new Where("AND i.name ILIKE :contains", BEST_MATCH_FIRST, params);
+            }
+            case TEXT_MATCHES -> {
+                putPatterns(params, filter.text());
+                String condition = """
+                        AND (i.name ILIKE :contains
+                             OR i.description ILIKE :contains
+                             OR i.id IN (SELECT it.item_id
+                                         FROM items_to_tags it
+                                         JOIN tags t ON t.id = it.tag_id
+                                         WHERE t.owner_sub = :owner AND t.name ILIKE :contains))
+                        """;
+                if (filter.containerId() != null) {
+                    params.put("container", filter.containerId());
+                    condition += " AND i.container_id = :container";
+                }
+                yield new Where(condition, BEST_MATCH_FIRST, params);
+            }
+        };
+    }
+
+    private static void putPatterns(Map<String, Object> params, String text) {
+        params.put("contains", "%" + escapeLike(text) + "%");
+        params.put("prefix", escapeLike(text) + "%");
+    }
+
+    /** What people search for is matched literally: {@code %} and {@code _} are not wildcards. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Item map(ResultSet row, int rowNumber) throws SQLException {
+        long imageId = row.getLong("image_id");
+        Long image = row.wasNull() ? null : imageId;
+        return new Item(row.getLong("id"), row.getString("name"), row.getString("description"),
+                row.getLong("container_id"), row.getString("container_name"), image, tagIds(row.getArray("tag_ids")),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static List<Long> tagIds(Array array) throws SQLException {
+        return Arrays.asList((Long[]) array.getArray());
+    }
+}

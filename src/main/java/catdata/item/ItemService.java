@@ -1,0 +1,151 @@
+package catdata.item;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import catdata.container.ContainerNotFound;
+import catdata.web.InvalidInput;
+import catdata.web.TextFields;
+
+/**
+ * Writes items. Every input is checked before the transaction opens; inside it, every id the item
+ * refers to must be the caller's, and the item and its tag links are written together or not at all.
+ */
+@Service
+class ItemService {
+
+    static final int MAX_TAGS = 100;
+
+    private final ItemRepository items;
+    private final ItemReferences references;
+    private final TransactionTemplate transaction;
+
+    ItemService(ItemRepository items, ItemReferences references, TransactionTemplate transaction) {
+        this.items = items;
+        this.references = references;
+        this.transaction = transaction;
+    }
+
+    Item create(String owner, NewItem request) {
+        String name = TextFields.name(request.name());
+        String description = TextFields.description(request.description());
+        long containerId = requiredId(request.containerId(), "container_id");
+        Set<Long> tagIds = tagIds(request.tags());
+        return transaction.execute(status -> {
+            requireContainer(owner, containerId, "container_id");
+            requireImage(owner, request.imageId());
+            requireTags(owner, tagIds);
+            long id = items.insert(owner, name, description, containerId, request.imageId());
+            items.addTags(owner, id, tagIds);
+            return items.find(owner, id).orElseThrow();
+        });
+    }
+
+    Item update(String owner, long id, ItemChanges changes) {
+        if (changes.isEmpty()) {
+            throw new InvalidInput("Nothing to update.");
+        }
+        String name = changes.name() == null ? null : TextFields.name(changes.name().orElse(null));
+        String description = changes.description() == null ? null
+                : TextFields.description(changes.description().orElse(null));
+        Long containerId = changes.containerId() == null ? null
+                : requiredId(changes.containerId().orElse(null), "container_id");
+        Set<Long> tagIds = changes.tags() == null ? null : tagIds(changes.tags().orElse(List.of()));
+        return transaction.execute(status -> {
+            Item current = items.findForUpdate(owner, id).orElseThrow(ItemNotFound::new);
+            if (containerId != null) {
+                requireContainer(owner, containerId, "container_id");
+            }
+            Long imageId = changes.imageId() == null ? current.imageId() : changes.imageId().orElse(null);
+            if (changes.imageId() != null) {
+                requireImage(owner, imageId);
+            }
+            items.update(owner, id, name == null ? current.name() : name,
+                    description == null ? current.description() : description,
+                    containerId == null ? current.containerId() : containerId, imageId);
+            if (tagIds != null) {
+                requireTags(owner, tagIds);
+                items.removeAllTags(owner, id);
+                items.addTags(owner, id, tagIds);
+            }
+            return items.find(owner, id).orElseThrow();
+        });
+    }
+
+    void delete(String owner, long id) {
+        if (!items.delete(owner, id)) {
+            throw new ItemNotFound();
+        }
+    }
+
+    /** Moves every item of one of the caller's containers into another, in one transaction. */
+    long moveAll(String owner, long fromContainerId, MoveItems request) {
+        long toContainerId = requiredId(request.toContainerId(), "to_container_id");
+        return transaction.execute(status -> {
+            if (!references.holdContainer(owner, fromContainerId)) {
+                throw new ContainerNotFound();
+            }
+            requireContainer(owner, toContainerId, "to_container_id");
+            if (toContainerId == fromContainerId) {
+                return 0L;
+            }
+            return (long) items.moveAll(owner, fromContainerId, toContainerId);
+        });
+    }
+
+    private void requireContainer(String owner, long containerId, String field) {
+        if (!references.holdContainer(owner, containerId)) {
+            throw new InvalidInput(field + " does not exist.");
+        }
+    }
+
+    private void requireImage(String owner, Long imageId) {
+        if (imageId != null && !references.holdImage(owner, imageId)) {
+            throw new InvalidInput("image_id does not exist.");
+        }
+    }
+
+    private void requireTags(String owner, Set<Long> tagIds) {
+        Set<Long> found = references.holdTags(owner, tagIds);
+        for (Long tagId : tagIds) {
+            if (!found.contains(tagId)) {
+                throw new InvalidInput("Tag " + tagId + " does not exist.");
+            }
+        }
+    }
+
+    private static long requiredId(Long value, String field) {
+        if (value == null) {
+            throw new InvalidInput(field + " is required.");
+        }
+        if (value <= 0) {
+            throw new InvalidInput(field + " does not exist.");
+        }
+        return value;
+    }
+
+    /** The tag ids in the order given, each once; {@code null} means none. */
+    private static Set<Long> tagIds(List<Long> tags) {
+        if (tags == null) {
+            return Set.of();
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidInput("An item can have at most " + MAX_TAGS + " tags.");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Long tag : tags) {
+            if (tag == null) {
+                throw new InvalidInput("Invalid value for 'tags'.");
+            }
+            if (tag <= 0) {
+                throw new InvalidInput("Tag " + tag + " does not exist.");
+            }
+            ids.add(tag);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,89 @@
+package catdata.tag;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import catdata.security.CurrentUser;
+import catdata.web.Paging;
+
+@RestController
+@RequestMapping("/api")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Labels that items carry.")
+class TagController {
+
+    private final TagService tags;
+
+    TagController(TagService tags) {
+        this.tags = tags;
+    }
+
+    @GetMapping("/tags")
+    @Operation(summary = "List your tags, ordered by name")
+    ResponseEntity<List<TagResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+        return tags.list(user.sub(), paging).toResponse(TagResponse::of);
+    }
+
+    @GetMapping("/tags-with-counts")
+    @Operation(summary = "List your tags with the number of items carrying each")
+    ResponseEntity<List<TagCountResponse>> listWithCounts(CurrentUser user, @Valid @ParameterObject Paging paging) {
+        return tags.listWithCounts(user.sub(), paging).toResponse(TagCountResponse::of);
+    }
+
+    @GetMapping("/tag/{id}")
+    @Operation(summary = "Get one tag")
+    TagResponse get(CurrentUser user, @PathVariable @Positive long id) {
+        return TagResponse.of(tags.get(user.sub(), id));
+    }
+
+    @PostMapping("/tag")
+    @Operation(summary = "Create a tag")
+    @ApiResponse(responseCode = "201", description = "Created.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
+    ResponseEntity<TagResponse> create(CurrentUser user, @RequestBody NewTag request) {
+        Tag tag = tags.create(user.sub(), request);
+        return ResponseEntity.created(URI.create("/api/tag/" + tag.id())).body(TagResponse.of(tag));
+    }
+
+    @PutMapping("/tag/{id}")
+    @Operation(summary = "Rename a tag")
+    @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
+    TagResponse replace(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
+        return TagResponse.of(tags.rename(user.sub(), id, changes));
+    }
+
+    @PatchMapping("/tag/{id}")
+    @Operation(summary = "Rename a tag (same as PUT)")
+    @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
+    TagResponse patch(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
+        return TagResponse.of(tags.rename(user.sub(), id, changes));
+    }
+
+    @DeleteMapping("/tag/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a tag; items that carried it lose it")
+    void delete(CurrentUser user, @PathVariable @Positive long id) {
+        tags.delete(user.sub(), id);
+    }
+}

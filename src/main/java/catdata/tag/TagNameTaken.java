@@ -1,0 +1,11 @@
+package catdata.tag;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+final class TagNameTaken extends ApiException {
+    TagNameTaken() {
+        super(HttpStatus.CONFLICT, "Tag name must be unique.");
+    }
+}

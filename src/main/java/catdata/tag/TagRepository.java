@@ -1,0 +1,103 @@
+package catdata.tag;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import catdata.web.Paging;
+
+@Repository
+class TagRepository {
+
+    private static final String COLUMNS = "t.id, t.name, t.created_at, t.updated_at";
+
+    private static final RowMapper<Tag> TAG = TagRepository::map;
+
+    private final JdbcClient jdbc;
+
+    TagRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Tag> findAll(String owner, Paging paging) {
+        return jdbc.sql("""
+                SELECT %s
+                FROM tags t
+                WHERE t.owner_sub = :owner
+                ORDER BY lower(t.name), t.id
+                LIMIT :limit OFFSET :offset
+                """.formatted(COLUMNS))
+                .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query(TAG).list();
+    }
+
+    List<TagWithCount> findAllWithCounts(String owner, Paging paging) {
+        return jdbc.sql("""
+                SELECT %s, count(it.item_id) AS item_count
+                FROM tags t
+                LEFT JOIN items_to_tags it ON it.tag_id = t.id
+                WHERE t.owner_sub = :owner
+                GROUP BY t.id
+                ORDER BY lower(t.name), t.id
+                LIMIT :limit OFFSET :offset
+                """.formatted(COLUMNS))
+                .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query((row, n) -> new TagWithCount(map(row, n), row.getLong("item_count"))).list();
+    }
+
+    long count(String owner) {
+        return jdbc.sql("SELECT count(*) FROM tags WHERE owner_sub = :owner")
+                .param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    Optional<Tag> find(String owner, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tags t WHERE t.owner_sub = :owner AND t.id = :id")
+                .param("owner", owner).param("id", id)
+                .query(TAG).optional();
+    }
+
+    /** Throws {@code DuplicateKeyException} when the owner already has the name (in any case). */
+    Tag insert(String owner, String name) {
+        return jdbc.sql("""
+                INSERT INTO tags AS t (owner_sub, name)
+                VALUES (:owner, :name)
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("owner", owner).param("name", name)
+                .query(TAG).single();
+    }
+
+    Optional<Tag> rename(String owner, long id, String name) {
+        return jdbc.sql("""
+                UPDATE tags AS t
+                SET name = :name, updated_at = now()
+                WHERE t.owner_sub = :owner AND t.id = :id
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("owner", owner).param("id", id).param("name", name)
+                .query(TAG).optional();
+    }
+
+    /** Items lose the tag through the links' {@code ON DELETE CASCADE}; nothing else changes. */
+    boolean delete(String owner, long id) {
+        return jdbc.sql("DELETE FROM tags WHERE owner_sub = :owner AND id = :id")
+                .param("owner", owner).param("id", id)
+                .update() == 1;
+    }
+
+    private static Tag map(ResultSet row, int rowNumber) throws SQLException {
+        return new Tag(row.getLong("id"), row.getString("name"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,17 @@
+package catdata.tag;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A tag as the API sends it; the field names are the original service's. */
+record TagResponse(
+        long id,
+        String name,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {
+
+    static TagResponse of(Tag tag) {
+        return new TagResponse(tag.id(), tag.name(), tag.createdAt(), tag.updatedAt());
+    }
+}

@@ -1,0 +1,63 @@
+package catdata.tag;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import catdata.web.InvalidInput;
+import catdata.web.Paged;
+import catdata.web.Paging;
+import catdata.web.TextFields;
+
+/** Tags, each the caller's own; names are unique per user, ignoring case. */
+@Service
+class TagService {
+
+    private final TagRepository tags;
+
+    TagService(TagRepository tags) {
+        this.tags = tags;
+    }
+
+    @Transactional(readOnly = true)
+    Paged<Tag> list(String owner, Paging paging) {
+        return paging.fetch(() -> tags.findAll(owner, paging), () -> tags.count(owner));
+    }
+
+    @Transactional(readOnly = true)
+    Paged<TagWithCount> listWithCounts(String owner, Paging paging) {
+        return paging.fetch(() -> tags.findAllWithCounts(owner, paging), () -> tags.count(owner));
+    }
+
+    Tag get(String owner, long id) {
+        return tags.find(owner, id).orElseThrow(TagNotFound::new);
+    }
+
+    Tag create(String owner, NewTag request) {
+        String name = TextFields.name(request.name());
+        try {
+            return tags.insert(owner, name);
+        } catch (DuplicateKeyException e) {
+            // The unique index decides, so two concurrent creates of one name cannot both succeed.
+            throw new TagNameTaken();
+        }
+    }
+
+    Tag rename(String owner, long id, TagChanges changes) {
+        if (changes.name() == null) {
+            throw new InvalidInput("Nothing to update.");
+        }
+        String name = TextFields.name(changes.name().orElse(null));
+        try {
+            return tags.rename(owner, id, name).orElseThrow(TagNotFound::new);
+        } catch (DuplicateKeyException e) {
+            throw new TagNameTaken();
+        }
+    }
+
+    void delete(String owner, long id) {
+        if (!tags.delete(owner, id)) {
+            throw new TagNotFound();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package catdata.web;
+
+/**
+ * The rules every feature applies to the text people type: names are trimmed, required and at
+ * most 255 characters; descriptions are optional and bounded. Lengths count characters as
+ * PostgreSQL does (code points), so what passes here always fits the column.
+ */
+public final class TextFields {
+
+    public static final int MAX_NAME = 255;
+    public static final int MAX_DESCRIPTION = 10_000;
+
+    private TextFields() {
+    }
+
+    public static String name(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) {
+            throw new InvalidInput("Name is required.");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new InvalidInput("Name must be at most " + MAX_NAME + " characters.");
+        }
+        refuseNul(name, "Name");
+        return name;
+    }
+
+    /** An absent or null description is the empty one, as in the original service. */
+    public static String description(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        if (raw.codePointCount(0, raw.length()) > MAX_DESCRIPTION) {
+            throw new InvalidInput("Description must be at most " + MAX_DESCRIPTION + " characters.");
+        }
+        refuseNul(raw, "Description");
+        return raw;
+    }
+
+    /** PostgreSQL text cannot hold U+0000; refusing it here keeps it from becoming a 500. */
+    private static void refuseNul(String text, String field) {
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidInput(field + " must not contain NUL characters.");
+        }
+    }
+}
