@@ -11,12 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,20 +66,12 @@ class ContainerController {
                 .body(ContainerResponse.of(container));
     }
 
-    @PutMapping("/container/{id}")
+    /** PUT and PATCH alike: the fields given are changed, the others kept. */
+    @RequestMapping(path = "/container/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     @Operation(summary = "Rename or describe a container (fields left out are kept)")
     @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a container with this name.")
-    ContainerResponse replace(CurrentUser user, @PathVariable @Positive long id,
-            @RequestBody ContainerChanges changes) {
-        return ContainerResponse.of(containers.update(user.sub(), id, changes));
-    }
-
-    @PatchMapping("/container/{id}")
-    @Operation(summary = "Rename or describe a container (same as PUT)")
-    @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "You already have a container with this name.")
-    ContainerResponse patch(CurrentUser user, @PathVariable @Positive long id, @RequestBody ContainerChanges changes) {
+    ContainerResponse update(CurrentUser user, @PathVariable @Positive long id, @RequestBody ContainerChanges changes) {
         return ContainerResponse.of(containers.update(user.sub(), id, changes));
     }
 

@@ -8,12 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,15 +49,10 @@ class ItemController {
         return ResponseEntity.created(URI.create("/api/item/" + item.id())).body(ItemResponse.of(item));
     }
 
-    @PutMapping("/item/{id}")
+    /** PUT and PATCH alike: the front end sends partial bodies with PUT (only {@code container_id}). */
+    @RequestMapping(path = "/item/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     @Operation(summary = "Change an item: fields given replace the stored ones, others are kept")
-    ItemResponse replace(CurrentUser user, @PathVariable @Positive long id, @RequestBody ItemChanges changes) {
-        return ItemResponse.of(items.update(user.sub(), id, changes));
-    }
-
-    @PatchMapping("/item/{id}")
-    @Operation(summary = "Change an item (same as PUT)")
-    ItemResponse patch(CurrentUser user, @PathVariable @Positive long id, @RequestBody ItemChanges changes) {
+    ItemResponse update(CurrentUser user, @PathVariable @Positive long id, @RequestBody ItemChanges changes) {
         return ItemResponse.of(items.update(user.sub(), id, changes));
     }
 

@@ -11,12 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,19 +63,11 @@ class TagController {
         return ResponseEntity.created(URI.create("/api/tag/" + tag.id())).body(TagResponse.of(tag));
     }
 
-    @PutMapping("/tag/{id}")
+    @RequestMapping(path = "/tag/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     @Operation(summary = "Rename a tag")
     @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
-    TagResponse replace(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
-        return TagResponse.of(tags.rename(user.sub(), id, changes));
-    }
-
-    @PatchMapping("/tag/{id}")
-    @Operation(summary = "Rename a tag (same as PUT)")
-    @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
-    TagResponse patch(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
+    TagResponse rename(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
         return TagResponse.of(tags.rename(user.sub(), id, changes));
     }
 

@@ -1,5 +1,6 @@
 package catdata.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,14 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return send(request);
+    }
+
+    /** Sends the body without a Content-Length (chunked), as a client streaming it would. */
+    public ApiResponse sendChunked(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path, headers)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("Content-Type", contentType);
         return send(request);
     }
 

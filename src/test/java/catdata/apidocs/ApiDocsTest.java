@@ -1,0 +1,136 @@
+package catdata.apidocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+
+import catdata.support.ApiResponse;
+import catdata.support.ApiTest;
+
+/** The OpenAPI description is public, complete and honest about authentication and errors. */
+class ApiDocsTest extends ApiTest {
+
+    private final RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    ApiDocsTest(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping) {
+        this.handlerMapping = handlerMapping;
+    }
+
+    record Route(String method, String path) {
+    }
+
+    @Test
+    void theDescriptionIsServedWithoutAToken() {
+        ApiResponse docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().path("info").path("title").asString()).isEqualTo("Cat Data API");
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutAToken() {
+        ApiResponse redirect = api.get("/swagger-ui.html");
+        assertThat(redirect.status()).isEqualTo(302);
+        String location = redirect.header("Location");
+        assertThat(location).contains("/swagger-ui/index.html");
+
+        ApiResponse page = api.get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("swagger-ui");
+        assertThat(api.get("/v3/api-docs/swagger-config").status()).isEqualTo(200);
+    }
+
+    @Test
+    void bearerTokensAreDeclaredForEveryOperationSoAuthorizeWorksInTheUi() {
+        JsonNode docs = api.get("/v3/api-docs").json();
+
+        JsonNode scheme = docs.path("components").path("securitySchemes").path("bearer");
+        assertThat(scheme.path("type").asString()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(docs.path("security").get(0).has("bearer")).isTrue();
+    }
+
+    @Test
+    void everyApiRouteIsDescribedWithASummaryAndItsErrors() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        List<Route> routes = apiRoutes();
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(30);
+
+        for (Route route : routes) {
+            JsonNode operation = paths.path(route.path()).path(route.method());
+            assertThat(operation.isObject()).as("%s is in the description", route).isTrue();
+            assertThat(operation.path("summary").asString()).as("summary of %s", route).isNotBlank();
+            JsonNode responses = operation.path("responses");
+            assertThat(responses.has("401")).as("%s documents 401", route).isTrue();
+            assertThat(responses.path("401").path("content").has("application/problem+json"))
+                    .as("%s documents the error body", route).isTrue();
+            if (route.path().contains("{id}")) {
+                assertThat(responses.has("400") && responses.has("404")).as("%s documents 400 and 404", route).isTrue();
+            }
+            assertThat(responses.propertyNames().stream().anyMatch(status -> status.startsWith("2")))
+                    .as("%s documents its success", route).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheApiIsDescribed() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/"));
+    }
+
+    @Test
+    void theCallerIsNotMistakenForAParameter() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        List<String> parameterNames = new ArrayList<>();
+        paths.forEach(operations -> operations.forEach(operation ->
+                operation.path("parameters").forEach(parameter -> parameterNames.add(parameter.path("name").asString()))));
+        assertThat(parameterNames).isNotEmpty().doesNotContain("user", "sub", "file", "paging");
+    }
+
+    @Test
+    void conflictsAreDocumentedWhereNamesMustBeUnique() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.path("/api/container").path("post").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/tag").path("post").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/container/{id}").path("delete").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/container").path("post").path("responses").has("201")).isTrue();
+        assertThat(paths.path("/api/image").path("post").path("requestBody").path("content")
+                .has("multipart/form-data")).isTrue();
+    }
+
+    /** Every method and path the application really serves under /api, from Spring MVC itself. */
+    private List<Route> apiRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = mapping.getKey();
+            for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/")) {
+                    continue;
+                }
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    routes.add(new Route(method.name().toLowerCase(Locale.ROOT), path));
+                }
+            }
+        }
+        return routes;
+    }
+}
