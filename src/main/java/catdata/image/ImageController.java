@@ -5,8 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +34,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import catdata.security.CurrentUser;
+import catdata.web.Paging;
 
 @RestController
 @RequestMapping("/api")
@@ -64,8 +67,8 @@ class ImageController {
 
     @GetMapping("/images")
     @Operation(summary = "List your photos")
-    List<ImageResponse> list(CurrentUser user) {
-        return images.list(user.sub()).stream().map(ImageResponse::of).toList();
+    ResponseEntity<List<ImageResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+        return images.list(user.sub(), paging).toResponse(ImageResponse::of);
     }
 
     @GetMapping("/image/{id}")

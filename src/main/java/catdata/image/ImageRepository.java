@@ -2,6 +2,7 @@ package catdata.image;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import catdata.web.Paging;
 
 @Repository
 class ImageRepository {
@@ -38,10 +41,23 @@ class ImageRepository {
                 .query(IMAGE).single();
     }
 
-    List<Image> findAll(String owner) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE owner_sub = :owner ORDER BY id")
+    List<Image> findAll(String owner, Paging paging) {
+        return jdbc.sql("""
+                SELECT %s
+                FROM images
+                WHERE owner_sub = :owner
+                ORDER BY id
+                LIMIT :limit OFFSET :offset
+                """.formatted(COLUMNS))
                 .param("owner", owner)
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(IMAGE).list();
+    }
+
+    long count(String owner) {
+        return jdbc.sql("SELECT count(*) FROM images WHERE owner_sub = :owner")
+                .param("owner", owner)
+                .query(Long.class).single();
     }
 
     Optional<Image> find(String owner, long id) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import catdata.storage.ImageStore;
 import catdata.storage.StagedImage;
+import catdata.web.Paged;
+import catdata.web.Paging;
 
 /**
  * Photos: accepted by their bytes, stored under a name we make, recorded with their owner. An
@@ -56,8 +59,9 @@ class ImageService {
         }
     }
 
-    List<Image> list(String owner) {
-        return images.findAll(owner);
+    @Transactional(readOnly = true)
+    Paged<Image> list(String owner, Paging paging) {
+        return paging.fetch(() -> images.findAll(owner, paging), () -> images.count(owner));
     }
 
     PhotoContent content(String owner, long id) {

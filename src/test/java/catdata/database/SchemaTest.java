@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import catdata.support.ApiTest;
 
@@ -16,11 +19,13 @@ import catdata.support.ApiTest;
 class SchemaTest extends ApiTest {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final String owner = "schema-" + UUID.randomUUID();
 
     @Autowired
-    SchemaTest(JdbcClient jdbc) {
+    SchemaTest(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     @Test
@@ -74,6 +79,23 @@ class SchemaTest extends ApiTest {
         link(item, tag);
 
         assertThatThrownBy(() -> link(item, tag)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "items, name, items_name_trgm_idx",
+            "items, description, items_description_trgm_idx",
+            "tags, name, tags_name_trgm_idx"})
+    void substringSearchesCanUseATrigramIndex(String table, String column, String index) {
+        String plan = transaction.execute(status -> {
+            // The test tables are tiny, so the planner would scan them; forbid that to see which
+            // index the query can use at all.
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT id FROM " + table + " WHERE " + column
+                    + " ILIKE '%ham\\%mer%'").query(String.class).list());
+        });
+
+        assertThat(plan).contains(index);
     }
 
     private long container(String containerOwner, String name) {

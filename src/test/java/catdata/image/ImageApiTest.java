@@ -172,6 +172,22 @@ class ImageApiTest extends ApiTest {
     }
 
     @Test
+    void theListCanBePagedAndThenSaysHowManyPhotosThereAre() {
+        String token = newUserToken();
+        List<Long> ids = Stream.of(1, 2, 3)
+                .map(size -> upload(token, photo(TestImages.png(size, size))).json().path("id").asLong()).toList();
+
+        ApiResponse page = api.get("/api/images?limit=2&offset=1", bearer(token));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("X-Total-Count")).isEqualTo("3");
+        assertThat(page.json().valueStream().map(photo -> photo.path("id").asLong()))
+                .containsExactly(ids.get(1), ids.get(2));
+        assertThat(api.get("/api/images", bearer(token)).header("X-Total-Count")).isNull();
+        assertThat(api.get("/api/images?limit=1001", bearer(token)).error()).isEqualTo("limit must be between 1 and 1000.");
+    }
+
+    @Test
     void aPhotoIsServedWithItsExactBytesAndCachedForAYear() {
         String token = newUserToken();
         byte[] png = TestImages.png(20, 10);

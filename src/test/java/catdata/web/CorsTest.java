@@ -11,6 +11,7 @@ import catdata.support.ApiTest;
 class CorsTest extends ApiTest {
 
     private static final String ALLOWED = "https://catalogue.example";
+    private static final String FRONT_END = "http://localhost:5173";
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnsweredWithoutAToken() {
@@ -40,6 +41,22 @@ class CorsTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Access-Control-Expose-Headers")).contains("Location");
+    }
+
+    @Test
+    void theTotalCountOfAPagedListIsExposedToTheFrontEnd() {
+        ApiResponse preflight = api.options("/api/items?limit=10", "Origin", FRONT_END,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
+        ApiResponse response = api.get("/api/items?limit=10", "Origin", FRONT_END,
+                "Authorization", "Bearer " + newUserToken());
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(FRONT_END);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("GET");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-Total-Count")).isEqualTo("0");
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(FRONT_END);
+        assertThat(response.header("Access-Control-Expose-Headers")).contains("X-Total-Count");
     }
 
     @Test
