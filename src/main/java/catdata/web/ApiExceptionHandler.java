@@ -37,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -174,9 +175,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Names the field whose value had the wrong type, so the caller knows what to fix. */
     private static String unreadableBody(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            Optional<String> field = databind.getPath().stream()
+        // A number too large for its field fails in the parser rather than in databinding, but
+        // names its field all the same.
+        if (ex.getCause() instanceof JacksonException json
+                && (json instanceof DatabindException || json instanceof InputCoercionException)) {
+            Optional<String> field = json.getPath().stream()
                     .map(JacksonException.Reference::getPropertyName)
                     .filter(name -> name != null)
                     .reduce((first, second) -> second);

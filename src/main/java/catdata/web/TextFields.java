@@ -21,7 +21,7 @@ public final class TextFields {
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new InvalidInput("Name must be at most " + MAX_NAME + " characters.");
         }
-        refuseNul(name, "Name");
+        refuseUnstorable(name, "Name");
         return name;
     }
 
@@ -33,14 +33,20 @@ public final class TextFields {
         if (raw.codePointCount(0, raw.length()) > MAX_DESCRIPTION) {
             throw new InvalidInput("Description must be at most " + MAX_DESCRIPTION + " characters.");
         }
-        refuseNul(raw, "Description");
+        refuseUnstorable(raw, "Description");
         return raw;
     }
 
-    /** PostgreSQL text cannot hold U+0000; refusing it here keeps it from becoming a 500. */
-    private static void refuseNul(String text, String field) {
+    /**
+     * Refuses what PostgreSQL cannot store as given: U+0000 (an error, so a 500) and a lone
+     * surrogate (JSON allows {@code "\ud800"}; the driver would quietly store it as '?').
+     */
+    private static void refuseUnstorable(String text, String field) {
         if (text.indexOf('\u0000') >= 0) {
             throw new InvalidInput(field + " must not contain NUL characters.");
+        }
+        if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw new InvalidInput(field + " must be valid Unicode text.");
         }
     }
 }
