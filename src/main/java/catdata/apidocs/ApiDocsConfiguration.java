@@ -1,7 +1,9 @@
 package catdata.apidocs;
 
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -15,6 +17,7 @@ import org.springframework.web.method.HandlerMethod;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -29,6 +32,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import catdata.security.CurrentUser;
 import catdata.web.ErrorBodies;
+import catdata.web.Paged;
+import catdata.web.Paging;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}.
@@ -77,6 +82,11 @@ class ApiDocsConfiguration {
                 addError(responses, "413", "Request body too large.");
             }
             addError(responses, "500", "Unexpected failure; the details are in the service's log.");
+            if (isPaged(handler) && responses.containsKey("200")) {
+                responses.get("200").addHeaderObject(Paged.TOTAL_COUNT, new Header()
+                        .description("The number of rows in the whole list; sent when limit or offset is given.")
+                        .schema(new IntegerSchema()));
+            }
             // Errors a controller declares itself (a 409) have the same body.
             responses.forEach((status, response) -> {
                 if (!status.startsWith("2") && !status.startsWith("3") && response.getContent() == null) {
@@ -93,17 +103,20 @@ class ApiDocsConfiguration {
                 || hasPathVariable(handler);
     }
 
+    private static boolean isPaged(HandlerMethod handler) {
+        return anyParameter(handler, parameter -> parameter.getParameterType().equals(Paging.class));
+    }
+
     private static boolean hasPathVariable(HandlerMethod handler) {
         return hasParameter(handler, PathVariable.class);
     }
 
     private static boolean hasParameter(HandlerMethod handler, Class<? extends Annotation> type) {
-        for (MethodParameter parameter : handler.getMethodParameters()) {
-            if (parameter.hasParameterAnnotation(type)) {
-                return true;
-            }
-        }
-        return false;
+        return anyParameter(handler, parameter -> parameter.hasParameterAnnotation(type));
+    }
+
+    private static boolean anyParameter(HandlerMethod handler, Predicate<MethodParameter> test) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(test);
     }
 
     private static void addError(ApiResponses responses, String status, String description) {

@@ -43,7 +43,7 @@ class ContainerRepository {
         return jdbc.sql("""
                 SELECT %s, count(i.id) AS item_count
                 FROM containers c
-                LEFT JOIN items i ON i.container_id = c.id
+                LEFT JOIN items i ON i.container_id = c.id AND i.owner_sub = c.owner_sub
                 WHERE c.owner_sub = :owner
                 GROUP BY c.id
                 ORDER BY lower(c.name), c.id

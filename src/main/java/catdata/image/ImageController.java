@@ -50,7 +50,7 @@ class ImageController {
         this.images = images;
     }
 
-    @PostMapping("/image")
+    @PostMapping(path = "/image", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Upload a photo (JPEG, PNG or WebP) in the multipart field `file`")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -65,7 +65,7 @@ class ImageController {
                 .body(new UploadResponse(image.id(), image.name()));
     }
 
-    @GetMapping("/images")
+    @GetMapping(path = "/images", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List your photos")
     ResponseEntity<List<ImageResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
         return images.list(user.sub(), paging).toResponse(ImageResponse::of);

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import catdata.security.CurrentUser;
 
 @RestController
-@RequestMapping("/api")
+// Only JSON is produced: a request that cannot accept it is refused before anything is written.
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Items", description = "The belongings themselves.")
 class ItemController {
 

@@ -9,6 +9,7 @@ import catdata.container.ContainerNotFound;
 import catdata.tag.TagNotFound;
 import catdata.web.Paged;
 import catdata.web.Paging;
+import catdata.web.TextFields;
 
 /** Reads items: one, all, by container or tag, and the searches. */
 @Service
@@ -85,6 +86,6 @@ class ItemFinder {
         if (query == null || query.indexOf('\u0000') >= 0) {
             return "";
         }
-        return query.strip();
+        return TextFields.trim(query);
     }
 }

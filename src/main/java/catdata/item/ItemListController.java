@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import catdata.security.CurrentUser;
@@ -24,7 +26,8 @@ import catdata.web.Paging;
 
 /** The lists and searches of items; each list may be paged with {@code limit} and {@code offset}. */
 @RestController
-@RequestMapping("/api/items")
+// Only JSON is produced: a request that cannot accept it is refused before anything is written.
+@RequestMapping(path = "/api/items", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Items")
 class ItemListController {
 
@@ -76,6 +79,7 @@ class ItemListController {
 
     @GetMapping("/search-text")
     @Operation(summary = "Find items whose name, description or a tag's name contains the text")
+    @ApiResponse(responseCode = "404", description = "containerId is not one of your containers.")
     ResponseEntity<List<ItemResponse>> searchText(CurrentUser user,
             @RequestParam(required = false) String q,
             @Parameter(description = "Only items in this container.")

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ class ItemRepository {
                    ARRAY(SELECT it.tag_id FROM items_to_tags it WHERE it.item_id = i.id ORDER BY it.tag_id) AS tag_ids,
                    i.created_at, i.updated_at
             FROM items i
-            JOIN containers c ON c.id = i.container_id
+            JOIN containers c ON c.id = i.container_id AND c.owner_sub = i.owner_sub
             """;
 
     /** Matches first where the name starts with the text, then by name. */
@@ -84,12 +83,11 @@ class ItemRepository {
                 FROM items i
                 WHERE i.owner_sub = :owner AND i.name ILIKE :contains
                 GROUP BY lower(i.name)
-                ORDER BY lower(i.name) LIKE :lowerPrefix DESC, lower(i.name)
+                ORDER BY bool_or(i.name ILIKE :prefix) DESC, lower(i.name)
                 LIMIT :limit
                 """)
+                .params(patterns(text))
                 .param("owner", owner)
-                .param("contains", "%" + escapeLike(text) + "%")
-                .param("lowerPrefix", escapeLike(text.toLowerCase(Locale.ROOT)) + "%")
                 .param("limit", limit)
                 .query(String.class).list();
     }
@@ -176,18 +174,22 @@ class ItemRepository {
                         "i.id", params);
             }
             case NAME_CONTAINS -> {
-                putPatterns(params, filter.text());
+                params.putAll(patterns(filter.text()));
                 yield new Where("AND i.name ILIKE :contains", BEST_MATCH_FIRST, params);
             }
             case TEXT_MATCHES -> {
-                putPatterns(params, filter.text());
+                params.putAll(patterns(filter.text()));
+                // A UNION, not an OR of the three: each part can then use its own trigram index.
                 String condition = """
-                        AND (i.name ILIKE :contains
-                             OR i.description ILIKE :contains
-                             OR i.id IN (SELECT it.item_id
-                                         FROM items_to_tags it
-                                         JOIN tags t ON t.id = it.tag_id
-                                         WHERE t.owner_sub = :owner AND t.name ILIKE :contains))
+                        AND i.id IN (SELECT n.id FROM items n WHERE n.owner_sub = :owner AND n.name ILIKE :contains
+                                     UNION
+                                     SELECT d.id FROM items d
+                                     WHERE d.owner_sub = :owner AND d.description ILIKE :contains
+                                     UNION
+                                     SELECT it.item_id
+                                     FROM items_to_tags it
+                                     JOIN tags t ON t.id = it.tag_id
+                                     WHERE t.owner_sub = :owner AND t.name ILIKE :contains)
                         """;
                 if (filter.containerId() != null) {
                     params.put("container", filter.containerId());
@@ -198,9 +200,8 @@ class ItemRepository {
         };
     }
 
-    private static void putPatterns(Map<String, Object> params, String text) {
-        params.put("contains", "%" + escapeLike(text) + "%");
-        params.put("prefix", escapeLike(text) + "%");
+    private static Map<String, Object> patterns(String text) {
+        return Map.of("contains", "%" + escapeLike(text) + "%", "prefix", escapeLike(text) + "%");
     }
 
     /** What people search for is matched literally: {@code %} and {@code _} are not wildcards. */

@@ -56,19 +56,24 @@ class ItemService {
                 : requiredId(changes.containerId().orElse(null), "container_id");
         Set<Long> tagIds = changes.tags() == null ? null : tagIds(changes.tags().orElse(List.of()));
         return transaction.execute(status -> {
-            Item current = items.findForUpdate(owner, id).orElseThrow(ItemNotFound::new);
+            // The rows referred to are locked before the item, the order in which deleting a
+            // container or photo locks them (its own row, then its items'); the opposite order
+            // could deadlock against such a delete.
             if (containerId != null) {
                 requireContainer(owner, containerId, "container_id");
             }
-            Long imageId = changes.imageId() == null ? current.imageId() : changes.imageId().orElse(null);
             if (changes.imageId() != null) {
-                requireImage(owner, imageId);
+                requireImage(owner, changes.imageId().orElse(null));
             }
+            if (tagIds != null) {
+                requireTags(owner, tagIds);
+            }
+            Item current = items.findForUpdate(owner, id).orElseThrow(ItemNotFound::new);
+            Long imageId = changes.imageId() == null ? current.imageId() : changes.imageId().orElse(null);
             items.update(owner, id, name == null ? current.name() : name,
                     description == null ? current.description() : description,
                     containerId == null ? current.containerId() : containerId, imageId);
             if (tagIds != null) {
-                requireTags(owner, tagIds);
                 items.removeAllTags(owner, id);
                 items.addTags(owner, id, tagIds);
             }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,8 @@ import catdata.security.CurrentUser;
 import catdata.web.Paging;
 
 @RestController
-@RequestMapping("/api")
+// Only JSON is produced: a request that cannot accept it is refused before anything is written.
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Labels that items carry.")
 class TagController {
 

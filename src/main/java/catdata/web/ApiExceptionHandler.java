@@ -4,11 +4,13 @@ import java.util.Optional;
 
 import jakarta.servlet.MultipartConfigElement;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,6 +65,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
         return respond(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
+    }
+
+    /** Tomcat parses the query string lazily, when the first parameter is read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedQueryString(InvalidParameterException ex) {
+        return respond(HttpStatus.BAD_REQUEST, "Malformed query string.");
+    }
+
+    /**
+     * Two requests changed the same rows at once and the database gave up on one of them (a
+     * deadlock or a lock timeout): the caller may simply try again.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException ex) {
+        log.warn("Concurrent change refused: {}", ex.getMostSpecificCause().getMessage());
+        return respond(HttpStatus.CONFLICT, "Another change to the same data got in the way; please try again.");
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -1,5 +1,7 @@
 package catdata.web;
 
+import java.util.regex.Pattern;
+
 /**
  * The rules every feature applies to the text people type: names are trimmed, required and at
  * most 255 characters; descriptions are optional and bounded. Lengths count characters as
@@ -10,11 +12,14 @@ public final class TextFields {
     public static final int MAX_NAME = 255;
     public static final int MAX_DESCRIPTION = 10_000;
 
+    private static final Pattern EDGE_SPACE =
+            Pattern.compile("^[\\p{IsWhite_Space}\\x{FEFF}]+|[\\p{IsWhite_Space}\\x{FEFF}]+$");
+
     private TextFields() {
     }
 
     public static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
+        String name = raw == null ? "" : trim(raw);
         if (name.isEmpty()) {
             throw new InvalidInput("Name is required.");
         }
@@ -23,6 +28,14 @@ public final class TextFields {
         }
         refuseUnstorable(name, "Name");
         return name;
+    }
+
+    /**
+     * Trims white space as JavaScript's {@code trim()} did in the original service: Unicode white
+     * space (no-break spaces included, which {@code String.strip()} keeps) and the BOM.
+     */
+    public static String trim(String text) {
+        return EDGE_SPACE.matcher(text).replaceAll("");
     }
 
     /** An absent or null description is the empty one, as in the original service. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
@@ -51,5 +53,37 @@ class ErrorResponsesTest extends ApiTest {
         assertThat(response.json().path("title").asString()).isEqualTo("Bad Request");
         assertThat(response.json().path("detail").asString()).isEqualTo("Invalid id.");
         assertThat(response.error()).isEqualTo("Invalid id.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/items?limit=%ff", "/api/containers?x=%ff", "/api/images?limit=%ff",
+            "/api/items/search?name=%ED%A0%80"})
+    void aQueryStringThatIsNotUtf8IsAJson400(String path) {
+        ApiResponse response = api.get(path, bearer(newUserToken()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("Malformed query string.");
+    }
+
+    @Test
+    void aClientThatCannotReadJsonIsRefusedBeforeAnythingIsWritten() {
+        String token = newUserToken();
+
+        ApiResponse response = api.send("POST", "/api/container", "application/json",
+                "{\"name\": \"Box\"}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + token, "Accept", "image/png");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.error()).isEqualTo("Not acceptable.");
+        assertThat(api.get("/api/containers", bearer(token)).json()).isEmpty();
+    }
+
+    @Test
+    void theFrontEndsUsualAcceptHeaderGetsJson() {
+        ApiResponse response = api.get("/api/containers", "Authorization", "Bearer " + newUserToken(),
+                "Accept", "application/json, text/plain, */*");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
     }
 }
