@@ -79,6 +79,7 @@ class ItemListController {
 
     @GetMapping("/search-text")
     @Operation(summary = "Find items whose name, description or a tag's name contains the text")
+    @ApiResponse(responseCode = "200", description = "The matching items.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "containerId is not one of your containers.")
     ResponseEntity<List<ItemResponse>> searchText(CurrentUser user,
             @RequestParam(required = false) String q,
