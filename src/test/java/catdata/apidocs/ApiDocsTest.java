@@ -117,6 +117,17 @@ class ApiDocsTest extends ApiTest {
                 .has("multipart/form-data")).isTrue();
     }
 
+    @Test
+    void pagedListsDeclareTheirTotalCountHeader() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        for (String list : List.of("/api/containers", "/api/tags", "/api/items", "/api/items/search-text", "/api/images")) {
+            JsonNode ok = paths.path(list).path("get").path("responses").path("200");
+            assertThat(ok.path("headers").has("X-Total-Count")).as(list).isTrue();
+        }
+        assertThat(paths.path("/api/item/{id}").path("get").path("responses").path("200").has("headers")).isFalse();
+    }
+
     /** Every method and path the application really serves under /api, from Spring MVC itself. */
     private List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
