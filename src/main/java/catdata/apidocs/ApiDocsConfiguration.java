@@ -2,7 +2,6 @@ package catdata.apidocs;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -132,14 +131,14 @@ class ApiDocsConfiguration {
 
     /** The problem detail every error body is, with the {@code error} member the front end reads. */
     private static Schema<?> errorSchema() {
-        return new ObjectSchema()
-                .description("An RFC 9457 problem detail; `error` carries the message, as in the original service.")
-                .properties(Map.of(
-                        "error", new StringSchema().example("Container not found."),
-                        "detail", new StringSchema(),
-                        "title", new StringSchema(),
-                        "status", new IntegerSchema(),
-                        "type", new StringSchema()))
-                .addRequiredItem("error");
+        ObjectSchema error = new ObjectSchema();
+        error.setDescription("An RFC 9457 problem detail; `error` carries the message, as in the original service.");
+        error.addProperty("error", new StringSchema().example("Container not found."));
+        error.addProperty("detail", new StringSchema());
+        error.addProperty("title", new StringSchema());
+        error.addProperty("status", new IntegerSchema());
+        error.addProperty("type", new StringSchema());
+        error.addRequiredItem("error");
+        return error;
     }
 }

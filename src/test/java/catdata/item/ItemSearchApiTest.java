@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
-import catdata.support.ItemFixtures;
+import catdata.support.CatalogueFixtures;
 
 /** The item lists and searches: order, paging, what matches, and input they refuse. */
 class ItemSearchApiTest extends ApiTest {
@@ -29,14 +29,14 @@ class ItemSearchApiTest extends ApiTest {
     private static final long UNKNOWN_ID = Long.MAX_VALUE;
 
     private String token;
-    private ItemFixtures user;
-    private ItemFixtures other;
+    private CatalogueFixtures user;
+    private CatalogueFixtures other;
 
     @BeforeEach
     void newUsers() {
         token = newUserToken();
-        user = new ItemFixtures(api, token);
-        other = new ItemFixtures(api, newUserToken());
+        user = new CatalogueFixtures(api, token);
+        other = new CatalogueFixtures(api, newUserToken());
     }
 
     // --- all, by container, by tag ---
@@ -242,6 +242,17 @@ class ItemSearchApiTest extends ApiTest {
         assertThat(suggestions).hasSize(4);
         assertThat(suggestions.get(0)).isEqualToIgnoringCase("mug");
         assertThat(suggestions.subList(1, 4)).containsExactly("Mugwort", "Coffeemug", "Smug");
+    }
+
+    /** Java's and PostgreSQL's lower case disagree on some letters; the order must follow the search's. */
+    @Test
+    void suggestionsPutNamesStartingWithTheTextFirstWhateverTheLetters() {
+        long box = user.container("Box");
+        user.itemId("a\u0130stanbul", box);
+        user.itemId("\u0130stanbul", box);
+
+        assertThat(strings(list("/api/items/name-suggestions?q=" + encode("\u0130st"))))
+                .containsExactly("\u0130stanbul", "a\u0130stanbul");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Catalogue data made through the API, as the front end makes it, so a test reads as the requests
  * it is about, and the checks every catalogue endpoint shares. Every helper that makes data checks
- * that the request it needed succeeded, naming the answer if not.
+ * that the request it needed succeeded, naming the answer if not, so a test fails where its setup
+ * went wrong.
+ *
+ * <p>The static {@code create...} methods answer the created row; an instance is one user's
+ * catalogue ({@code new CatalogueFixtures(api, token)}) and answers ids, for tests that build many rows.
  */
 public final class CatalogueFixtures {
 
@@ -33,8 +40,45 @@ public final class CatalogueFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private CatalogueFixtures() {
+    private final ApiClient api;
+    private final String token;
+
+    public CatalogueFixtures(ApiClient api, String token) {
+        this.api = api;
+        this.token = token;
     }
+
+    // --- one user's catalogue ---
+
+    public long container(String name) {
+        return id(createContainer(api, token, name));
+    }
+
+    public long tag(String name) {
+        return id(createTag(api, token, name));
+    }
+
+    public long photo() {
+        ApiResponse response = api.upload("/api/image",
+                List.of(ApiClient.Part.file("a.png", "image/png", TestImages.png(4, 4))), bearer(token));
+        return id(created(response));
+    }
+
+    /** An item with the given tags and no description or photo; the answer to its creation. */
+    public JsonNode item(String name, long containerId, long... tagIds) {
+        return createItem(api, token, name, containerId, tagIds);
+    }
+
+    public long itemId(String name, long containerId, long... tagIds) {
+        return id(item(name, containerId, tagIds));
+    }
+
+    /** An item from a raw request body, which must be accepted. */
+    public JsonNode item(String body) {
+        return created(sendJson(api, "POST", "/api/item", token, body));
+    }
+
+    // --- rows for any user ---
 
     public static JsonNode createContainer(ApiClient api, String token, String name) {
         return created(sendJson(api, "POST", "/api/container", token, json("name", name)));
@@ -51,6 +95,8 @@ public final class CatalogueFixtures {
         body.put("tags", Arrays.stream(tagIds).boxed().toList());
         return created(sendJson(api, "POST", "/api/item", token, JSON.writeValueAsString(body)));
     }
+
+    // --- requests and bodies ---
 
     /** Sends {@code json} as an {@code application/json} body with the user's token. */
     public static ApiResponse sendJson(ApiClient api, String method, String path, String token, String json) {
@@ -73,6 +119,11 @@ public final class CatalogueFixtures {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A JSON array of ids. */
+    public static String ids(long... ids) {
+        return Arrays.stream(ids).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
+    }
+
     public static long id(JsonNode row) {
         return row.path("id").asLong();
     }
@@ -83,17 +134,22 @@ public final class CatalogueFixtures {
         return list.json().valueStream().map(row -> row.path("name").asString()).toList();
     }
 
-    /**
-     * Sends {@code times} copies of one request at once (all threads wait at a gate, then go) and
-     * returns every answer. {@link ApiClient} is safe to share: its {@code HttpClient} is.
-     */
+    /** Sends {@code times} copies of one request at once; see {@link #inParallel(List)}. */
     public static List<ApiResponse> inParallel(int times, Supplier<ApiResponse> request) {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
+        return inParallel(Collections.nCopies(times, request));
+    }
+
+    /**
+     * Sends the requests at once (all threads wait at a gate, then go) and returns every answer, in
+     * the order of the requests. {@link ApiClient} is safe to share: its {@code HttpClient} is.
+     */
+    public static List<ApiResponse> inParallel(List<Supplier<ApiResponse>> requests) {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
-            CountDownLatch ready = new CountDownLatch(times);
+            CountDownLatch ready = new CountDownLatch(requests.size());
             CountDownLatch go = new CountDownLatch(1);
             List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
+            for (Supplier<ApiResponse> request : requests) {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
@@ -104,7 +160,7 @@ public final class CatalogueFixtures {
             go.countDown();
             List<ApiResponse> responses = new ArrayList<>();
             for (Future<ApiResponse> answer : answers) {
-                responses.add(answer.get());
+                responses.add(answer.get(60, TimeUnit.SECONDS));
             }
             return responses;
         } catch (Exception e) {
@@ -143,7 +199,8 @@ public final class CatalogueFixtures {
         return Instant.parse(row.path(field).asString());
     }
 
-    private static JsonNode created(ApiResponse response) {
+    /** The answer to a create, which must have succeeded. */
+    public static JsonNode created(ApiResponse response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
