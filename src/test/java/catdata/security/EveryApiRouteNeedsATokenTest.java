@@ -1,0 +1,116 @@
+package catdata.security;
+
+import static catdata.support.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import catdata.support.ApiResponse;
+import catdata.support.ApiTest;
+import catdata.support.TestIssuer;
+
+/**
+ * Every route the application serves under /api, read from Spring MVC itself so that a new
+ * endpoint cannot be forgotten, refuses a request without a valid token, and writes nothing.
+ */
+class EveryApiRouteNeedsATokenTest extends ApiTest {
+
+    /** A body every write endpoint would accept, were the caller authenticated. */
+    private static final byte[] BODY = """
+            {"name": "Box", "container_id": 1, "to_container_id": 1}""".getBytes(StandardCharsets.UTF_8);
+
+    private final RequestMappingHandlerMapping handlerMapping;
+    private final JdbcClient jdbc;
+
+    @Autowired
+    EveryApiRouteNeedsATokenTest(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping,
+            JdbcClient jdbc) {
+        this.handlerMapping = handlerMapping;
+        this.jdbc = jdbc;
+    }
+
+    record Route(String method, String path) {
+    }
+
+    @Test
+    void withoutATokenEveryRouteIsA401WithABareChallenge() {
+        long rowsBefore = rows();
+
+        for (Route route : apiRoutes()) {
+            ApiResponse response = call(route);
+
+            assertThat(response.status()).as("%s: %s", route, response).isEqualTo(401);
+            assertThat(response.error()).as("%s", route).isEqualTo("No authorization token was found");
+            assertThat(response.header("WWW-Authenticate")).as("%s", route).startsWith("Bearer");
+        }
+        assertThat(rows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void withAnInvalidTokenEveryRouteIsA401SayingWhy() {
+        String expired = ISSUER.token().expiredAt(Instant.now().minus(Duration.ofHours(1))).build();
+        String forged = ISSUER.token().signedWith(TestIssuer.newKey()).build();
+        long rowsBefore = rows();
+
+        for (Route route : apiRoutes()) {
+            for (String token : List.of(expired, forged, "not-a-jwt")) {
+                ApiResponse response = call(route, bearer(token));
+
+                assertThat(response.status()).as("%s: %s", route, response).isEqualTo(401);
+                assertThat(response.error()).as("%s", route).isNotBlank();
+                assertThat(response.header("WWW-Authenticate")).as("%s", route).startsWith("Bearer error=\"invalid_token\"");
+            }
+        }
+        assertThat(rows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void theRoutesTriedAreTheWholeApi() {
+        assertThat(apiRoutes()).contains(new Route("POST", "/api/item"), new Route("PATCH", "/api/tag/1"),
+                new Route("POST", "/api/container/1/move-items"), new Route("GET", "/api/items/search-text"))
+                .hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    private ApiResponse call(Route route, String... headers) {
+        if (route.method().equals("GET") || route.method().equals("DELETE")) {
+            return api.send(route.method(), route.path(), null, new byte[0], headers);
+        }
+        return api.send(route.method(), route.path(), "application/json", BODY, headers);
+    }
+
+    private long rows() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM containers) + (SELECT count(*) FROM tags)
+                     + (SELECT count(*) FROM items) + (SELECT count(*) FROM images)
+                     + (SELECT count(*) FROM items_to_tags)""").query(Long.class).single();
+    }
+
+    private List<Route> apiRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = mapping.getKey();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                        routes.add(new Route(method.name(), pattern.replace("{id}", "1")));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+}
