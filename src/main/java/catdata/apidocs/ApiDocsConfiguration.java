@@ -79,6 +79,7 @@ class ApiDocsConfiguration {
             }
             if (hasParameter(handler, RequestBody.class)) {
                 addError(responses, "413", "Request body too large.");
+                addError(responses, "415", "The body is not sent as application/json.");
             }
             addError(responses, "500", "Unexpected failure; the details are in the service's log.");
             if (isPaged(handler) && responses.containsKey("200")) {

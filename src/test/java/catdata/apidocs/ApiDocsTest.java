@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
 
 import catdata.support.ApiResponse;
+import catdata.support.ApiRoutes;
+import catdata.support.ApiRoutes.Route;
 import catdata.support.ApiTest;
 
 /** The OpenAPI description is public, complete and honest about authentication and errors. */
@@ -28,9 +26,6 @@ class ApiDocsTest extends ApiTest {
     @Autowired
     ApiDocsTest(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping) {
         this.handlerMapping = handlerMapping;
-    }
-
-    record Route(String method, String path) {
     }
 
     @Test
@@ -69,11 +64,11 @@ class ApiDocsTest extends ApiTest {
     @Test
     void everyApiRouteIsDescribedWithASummaryAndItsErrors() {
         JsonNode paths = api.get("/v3/api-docs").json().path("paths");
-        List<Route> routes = apiRoutes();
+        List<Route> routes = ApiRoutes.of(handlerMapping);
         assertThat(routes).hasSizeGreaterThanOrEqualTo(30);
 
         for (Route route : routes) {
-            JsonNode operation = paths.path(route.path()).path(route.method());
+            JsonNode operation = paths.path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
             assertThat(operation.isObject()).as("%s is in the description", route).isTrue();
             assertThat(operation.path("summary").asString()).as("summary of %s", route).isNotBlank();
             JsonNode responses = operation.path("responses");
@@ -126,22 +121,5 @@ class ApiDocsTest extends ApiTest {
             assertThat(ok.path("headers").has("X-Total-Count")).as(list).isTrue();
         }
         assertThat(paths.path("/api/item/{id}").path("get").path("responses").path("200").has("headers")).isFalse();
-    }
-
-    /** Every method and path the application really serves under /api, from Spring MVC itself. */
-    private List<Route> apiRoutes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = mapping.getKey();
-            for (String path : info.getPatternValues()) {
-                if (!path.startsWith("/api/")) {
-                    continue;
-                }
-                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    routes.add(new Route(method.name().toLowerCase(Locale.ROOT), path));
-                }
-            }
-        }
-        return routes;
     }
 }

@@ -14,15 +14,18 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.TestImages;
 
 /**
- * An item saved while the container or photo it shows is deleted: each request gets the answer
- * it would get alone, in some order. Both lock the same rows, so the order they lock them in
- * must agree, or the database breaks the deadlock by failing one of them.
+ * Requests that touch the same item at once: each gets the answer it would get alone, in some
+ * order, and no change is lost. Saving an item and deleting its container or photo lock the
+ * same rows, so they must lock them in the same order, or the database would break the
+ * deadlock by failing one of them.
  */
 class ItemRaceTest extends ApiTest {
 
@@ -75,6 +78,27 @@ class ItemRaceTest extends ApiTest {
             }
             assertThat(both.get(1).status()).as("%s", both.get(1)).isEqualTo(204);
             assertThat(api.get("/api/item/" + item, bearer(token)).json().path("image_id").isNull()).isTrue();
+        }
+    }
+
+    /** Each save reads the item and writes it whole; without a row lock one of two saves would be lost. */
+    @Test
+    void twoSavesOfDifferentFieldsAtOnceKeepBothChanges() {
+        String token = newUserToken();
+        long box = create(token, "/api/container", "{\"name\": \"Box\"}");
+
+        for (int round = 0; round < ROUNDS; round++) {
+            long item = create(token, "/api/item", "{\"name\": \"Teapot\", \"container_id\": " + box + "}");
+            String name = "Teapot " + round;
+            String description = "Round " + round;
+            List<ApiResponse> both = atOnce(
+                    () -> json(token, "PATCH", "/api/item/" + item, "{\"name\": \"" + name + "\"}"),
+                    () -> json(token, "PATCH", "/api/item/" + item, "{\"description\": \"" + description + "\"}"));
+
+            assertThat(both).extracting(ApiResponse::status).containsOnly(200);
+            JsonNode stored = api.get("/api/item/" + item, bearer(token)).json();
+            assertThat(stored.path("name").asString()).isEqualTo(name);
+            assertThat(stored.path("description").asString()).isEqualTo(description);
         }
     }
 

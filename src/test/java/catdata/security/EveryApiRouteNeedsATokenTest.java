@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import catdata.support.ApiResponse;
+import catdata.support.ApiRoutes;
+import catdata.support.ApiRoutes.Route;
 import catdata.support.ApiTest;
 import catdata.support.TestIssuer;
 
@@ -43,12 +40,9 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
         this.jdbc = jdbc;
     }
 
-    record Route(String method, String path) {
-    }
-
     @Test
     void withoutATokenEveryRouteIsA401WithABareChallenge() {
-        long rowsBefore = rows();
+        String rowsBefore = rows();
 
         for (Route route : apiRoutes()) {
             ApiResponse response = call(route);
@@ -64,7 +58,7 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
     void withAnInvalidTokenEveryRouteIsA401SayingWhy() {
         String expired = ISSUER.token().expiredAt(Instant.now().minus(Duration.ofHours(1))).build();
         String forged = ISSUER.token().signedWith(TestIssuer.newKey()).build();
-        long rowsBefore = rows();
+        String rowsBefore = rows();
 
         for (Route route : apiRoutes()) {
             for (String token : List.of(expired, forged, "not-a-jwt")) {
@@ -92,25 +86,22 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
         return api.send(route.method(), route.path(), "application/json", BODY, headers);
     }
 
-    private long rows() {
+    /** Every stored row, so that an update that slipped through would show as well as an insert. */
+    private String rows() {
         return jdbc.sql("""
-                SELECT (SELECT count(*) FROM containers) + (SELECT count(*) FROM tags)
-                     + (SELECT count(*) FROM items) + (SELECT count(*) FROM images)
-                     + (SELECT count(*) FROM items_to_tags)""").query(Long.class).single();
+                SELECT md5(concat(
+                    (SELECT string_agg(concat_ws('|', id, name, description, updated_at), ',' ORDER BY id) FROM containers),
+                    (SELECT string_agg(concat_ws('|', id, name, updated_at), ',' ORDER BY id) FROM tags),
+                    (SELECT string_agg(concat_ws('|', id, name, description, container_id, image_id, updated_at), ','
+                            ORDER BY id) FROM items),
+                    (SELECT string_agg(concat_ws('|', id, name), ',' ORDER BY id) FROM images),
+                    (SELECT string_agg(concat_ws('|', item_id, tag_id), ',' ORDER BY item_id, tag_id) FROM items_to_tags)))
+                """).query(String.class).single();
     }
 
     private List<Route> apiRoutes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = mapping.getKey();
-            for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
-                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                        routes.add(new Route(method.name(), pattern.replace("{id}", "1")));
-                    }
-                }
-            }
-        }
-        return routes;
+        return ApiRoutes.of(handlerMapping).stream()
+                .map(route -> new Route(route.method(), route.pathWithId(1)))
+                .toList();
     }
 }

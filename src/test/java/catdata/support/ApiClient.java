@@ -21,10 +21,17 @@ import java.util.UUID;
 public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final String base;
 
     public ApiClient(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** For a test that must write bytes no HTTP client would send. */
+    public int port() {
+        return port;
     }
 
     public ApiResponse get(String path, String... headers) {

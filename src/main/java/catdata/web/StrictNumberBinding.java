@@ -1,0 +1,54 @@
+package catdata.web;
+
+import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * Whole numbers in paths and query strings are decimal digits and nothing else. Spring's own
+ * number editor also reads {@code 0x1F}, {@code #1F}, {@code +7} and {@code " 7"}, so that
+ * {@code DELETE /api/tag/0x3} would delete tag 3. It is consulted even when the conversion
+ * service refuses a value, so the stricter rule has to be an editor registered on every binder.
+ * A leading minus is kept so that a negative {@code offset} gets its own, clearer message.
+ */
+@ControllerAdvice
+class StrictNumberBinding {
+
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+
+    @InitBinder
+    void decimalNumbersOnly(WebDataBinder binder) {
+        binder.registerCustomEditor(long.class, new DecimalEditor(Long::valueOf, false));
+        binder.registerCustomEditor(Long.class, new DecimalEditor(Long::valueOf, true));
+        binder.registerCustomEditor(int.class, new DecimalEditor(Integer::valueOf, false));
+        binder.registerCustomEditor(Integer.class, new DecimalEditor(Integer::valueOf, true));
+    }
+
+    private static final class DecimalEditor extends PropertyEditorSupport {
+
+        private final Function<String, Number> parse;
+        private final boolean allowEmpty;
+
+        DecimalEditor(Function<String, Number> parse, boolean allowEmpty) {
+            this.parse = parse;
+            this.allowEmpty = allowEmpty;
+        }
+
+        @Override
+        public void setAsText(String text) {
+            if (allowEmpty && (text == null || text.isEmpty())) {
+                setValue(null);
+                return;
+            }
+            if (text == null || !DECIMAL.matcher(text).matches()) {
+                throw new IllegalArgumentException("Not a decimal whole number");
+            }
+            // Throws NumberFormatException (an IllegalArgumentException) beyond the type's range.
+            setValue(parse.apply(text));
+        }
+    }
+}
