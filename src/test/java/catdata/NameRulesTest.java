@@ -126,10 +126,7 @@ class NameRulesTest extends ApiTest {
     void aLoneSurrogateIsRefusedRatherThanStoredAsAQuestionMark(NamedResource resource) {
         String token = newUserToken();
 
-        ApiResponse response = resource.post(api, token, "{\"name\": \"Box \\ud800\"}");
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.error()).isNotBlank();
+        assertBadRequest(resource.post(api, token, "{\"name\": \"Box \\ud800\"}"), "Name must be valid Unicode text.");
         assertThat(names(api.get(resource.list, bearer(token)))).isEmpty();
     }
 

@@ -187,8 +187,8 @@ class NamedResourceApiTest extends ApiTest {
 
     static Stream<Arguments> aPathIdThatIsNotAPositiveLongIsInvalid() {
         return withEach(Stream.of("GET", "PUT", "PATCH", "DELETE")
-                .flatMap(method -> Stream.of("abc", "0", "-1", "1.5", "99999999999999999999")
-                        .map(id -> row(method, id)))
+                .flatMap(method -> Stream.of("abc", "0", "-1", "1.5", "99999999999999999999", "0x1", "+1", "1%20",
+                        "01x").map(id -> row(method, id)))
                 .toArray());
     }
 
@@ -359,6 +359,9 @@ class NamedResourceApiTest extends ApiTest {
                 new String[] {"?limit=-5", "limit must be between 1 and 1000."},
                 new String[] {"?limit=abc", "Invalid value for 'limit'."},
                 new String[] {"?limit=1.5", "Invalid value for 'limit'."},
+                new String[] {"?limit=0x1", "Invalid value for 'limit'."},
+                new String[] {"?limit=+1", "Invalid value for 'limit'."},
+                new String[] {"?limit=%2B1", "Invalid value for 'limit'."},
                 new String[] {"?offset=-1", "offset must be 0 or more."},
                 new String[] {"?offset=abc", "Invalid value for 'offset'."});
         return Stream.of(NamedResource.values()).flatMap(resource -> resource.lists().stream()

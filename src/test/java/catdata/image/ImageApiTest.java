@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,7 +185,24 @@ class ImageApiTest extends ApiTest {
         assertThat(page.json().valueStream().map(photo -> photo.path("id").asLong()))
                 .containsExactly(ids.get(1), ids.get(2));
         assertThat(api.get("/api/images", bearer(token)).header("X-Total-Count")).isNull();
-        assertThat(api.get("/api/images?limit=1001", bearer(token)).error()).isEqualTo("limit must be between 1 and 1000.");
+        ApiResponse offsetOnly = api.get("/api/images?offset=2", bearer(token));
+        assertThat(offsetOnly.status()).isEqualTo(200);
+        assertThat(offsetOnly.header("X-Total-Count")).isEqualTo("3");
+        assertThat(offsetOnly.json().valueStream().map(photo -> photo.path("id").asLong())).containsExactly(ids.get(2));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            limit=0    | limit must be between 1 and 1000.
+            limit=1001 | limit must be between 1 and 1000.
+            offset=-1  | offset must be 0 or more.
+            limit=abc  | Invalid value for 'limit'.
+            limit=0x1  | Invalid value for 'limit'.
+            limit=+1   | Invalid value for 'limit'.
+            limit=%2B1 | Invalid value for 'limit'.
+            """)
+    void pagingOutOfRangeIsRefused(String paging, String expectedError) {
+        assertError(api.get("/api/images?" + paging, bearer(newUserToken())), 400, expectedError);
     }
 
     @Test
@@ -235,7 +253,7 @@ class ImageApiTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999"})
+    @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999", "0x1", "+1", "1%20", "01x"})
     void anIdThatIsNotAPositiveIntegerIsInvalid(String id) {
         String token = newUserToken();
 
@@ -400,7 +418,7 @@ class ImageApiTest extends ApiTest {
 
     private static void assertError(ApiResponse response, int status, String error) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).contains("json");
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.error()).isEqualTo(error);
     }
 

@@ -1,6 +1,8 @@
 package catdata.item;
 
 import static catdata.support.ApiClient.bearer;
+import static catdata.support.CatalogueFixtures.assertError;
+import static catdata.support.CatalogueFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -61,10 +63,7 @@ class ItemMoveApiTest extends ItemApiTestSupport {
         long othersItem = other.itemId("Cup", othersBox);
 
         for (long source : List.of(UNKNOWN_ID, othersBox)) {
-            ApiResponse response = move(source, "{\"to_container_id\": " + attic + "}");
-
-            assertThat(response.status()).as(response.toString()).isEqualTo(404);
-            assertThat(response.error()).isEqualTo("Container not found.");
+            assertError(move(source, "{\"to_container_id\": " + attic + "}"), 404, "Container not found.");
         }
         assertThat(jdbc.sql("SELECT container_id FROM items WHERE id = :id").param("id", othersItem)
                 .query(Long.class).single()).isEqualTo(othersBox);
@@ -84,21 +83,63 @@ class ItemMoveApiTest extends ItemApiTestSupport {
                 refusal("target 1.5", "{\"to_container_id\": 1.5}", "Invalid value for 'to_container_id'."),
                 refusal("target over 64 bits", "{\"to_container_id\": 99999999999999999999}",
                         "Invalid value for 'to_container_id'."),
-                refusal("not JSON", "to=1", "Malformed JSON request body."));
+                refusal("not JSON", "to=1", "Malformed JSON request body."),
+                refusal("empty body", "", "Malformed JSON request body."),
+                refusal("JSON array", "[]", "Malformed JSON request body."),
+                refusal("trailing content", "{\"to_container_id\": {attic}} {}", "Malformed JSON request body."),
+                refusal("a key given twice", "{\"to_container_id\": {attic}, \"to_container_id\": {attic}}",
+                        "Malformed JSON request body."));
     }
 
     @ParameterizedTest
     @MethodSource("refusedMoves")
     void aRefusedMoveSaysWhyAndMovesNothing(String template, String expectedError) {
-        Map<String, Long> values = Map.of("otherContainer", new CatalogueFixtures(api, newUserToken()).container("Box"));
         long kitchen = user.container("Kitchen");
+        Map<String, Long> values = Map.of("otherContainer", new CatalogueFixtures(api, newUserToken()).container("Box"),
+                "attic", user.container("Attic"));
         JsonNode item = user.item("Cup", kitchen);
 
-        ApiResponse response = move(kitchen, fill(template, values));
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo(expectedError);
+        assertError(move(kitchen, fill(template, values)), 400, expectedError);
         assertThat(get(item.path("id").asLong())).isEqualTo(item);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedAsTooLargeAndMovesNothing() {
+        long kitchen = user.container("Kitchen");
+        long attic = user.container("Attic");
+        JsonNode item = user.item("Cup", kitchen);
+
+        ApiResponse response = move(kitchen, "{\"to_container_id\": " + attic + ", \"padding\": \""
+                + "p".repeat(1024 * 1024) + "\"}");
+
+        assertError(response, 413, "Request body too large (max 1MB).");
+        assertThat(get(item.path("id").asLong())).isEqualTo(item);
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIsRefusedAndMovesNothing() {
+        long kitchen = user.container("Kitchen");
+        long attic = user.container("Attic");
+        JsonNode item = user.item("Cup", kitchen);
+
+        ApiResponse response = api.send("POST", "/api/container/" + kitchen + "/move-items", "text/plain",
+                utf8("{\"to_container_id\": " + attic + "}"), bearer(token));
+
+        assertError(response, 415, "Unsupported content type.");
+        assertThat(get(item.path("id").asLong())).isEqualTo(item);
+    }
+
+    @Test
+    void unknownFieldsInAMoveAreIgnored() {
+        long kitchen = user.container("Kitchen");
+        long attic = user.container("Attic");
+        long item = user.itemId("Cup", kitchen);
+
+        ApiResponse response = move(kitchen, "{\"to_container_id\": " + attic + ", \"colour\": \"red\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("moved").asLong()).isEqualTo(1);
+        assertThat(get(item).path("container_id").asLong()).isEqualTo(attic);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package catdata.item;
 
 import static catdata.support.ApiClient.bearer;
+import static catdata.support.CatalogueFixtures.assertError;
 import static catdata.support.CatalogueFixtures.ids;
 import static catdata.support.CatalogueFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,28 +144,33 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
     }
 
     @Test
-    void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
-        long box = user.container("Box");
-        String body = "{\"name\": \"Cup\", \"container_id\": " + box + ", \"description\": \""
-                + "x".repeat(1024 * 1024) + "\"}";
+    void aBodyOverOneMebibyteIsRefusedAsTooLargeOnCreateAndUpdate() {
+        JsonNode before = itemWithPhotoAndTag();
+        long id = before.path("id").asLong();
+        String body = "{\"name\": \"Mug\", \"container_id\": " + before.path("container_id").asLong()
+                + ", \"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
 
-        ApiResponse response = send("POST", "/api/item", body);
-
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(response.error()).isEqualTo("Request body too large (max 1MB).");
-        assertThat(itemRows()).isZero();
+        for (ApiResponse response : List.of(send("POST", "/api/item", body), send("PUT", "/api/item/" + id, body),
+                send("PATCH", "/api/item/" + id, body))) {
+            assertError(response, 413, "Request body too large (max 1MB).");
+        }
+        assertThat(itemRows()).isEqualTo(1);
+        assertThat(get(id)).isEqualTo(before);
     }
 
     @Test
-    void aBodyThatIsNotDeclaredJsonIsRefused() {
-        long box = user.container("Box");
+    void aBodyThatIsNotDeclaredJsonIsRefusedOnCreateAndUpdate() {
+        JsonNode before = itemWithPhotoAndTag();
+        long id = before.path("id").asLong();
+        byte[] body = utf8("{\"name\": \"Mug\", \"container_id\": " + before.path("container_id").asLong() + "}");
 
-        ApiResponse response = api.send("POST", "/api/item", "text/plain",
-                utf8("{\"name\": \"Cup\", \"container_id\": " + box + "}"), bearer(token));
-
-        assertThat(response.status()).isEqualTo(415);
-        assertThat(response.error()).isEqualTo("Unsupported content type.");
-        assertThat(itemRows()).isZero();
+        for (ApiResponse response : List.of(api.send("POST", "/api/item", "text/plain", body, bearer(token)),
+                api.send("PUT", "/api/item/" + id, "text/plain", body, bearer(token)),
+                api.send("PATCH", "/api/item/" + id, "text/plain", body, bearer(token)))) {
+            assertError(response, 415, "Unsupported content type.");
+        }
+        assertThat(itemRows()).isEqualTo(1);
+        assertThat(get(id)).isEqualTo(before);
     }
 
     @Test
@@ -227,7 +233,15 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
                 refusal("valid name and container_id \"7\"", "{\"name\": \"Mug\", \"container_id\": \"7\"}",
                         "Invalid value for 'container_id'."),
                 refusal("tags \"x\"", "{\"tags\": \"x\"}", "Invalid value for 'tags'."),
-                refusal("cut-off JSON", "{\"name\": \"Mug\"", "Malformed JSON request body."));
+                refusal("name 5", "{\"name\": 5}", "Invalid value for 'name'."),
+                refusal("image_id \"abc\"", "{\"image_id\": \"abc\"}", "Invalid value for 'image_id'."),
+                refusal("description 5", "{\"description\": 5}", "Invalid value for 'description'."),
+                refusal("container_id over 64 bits", "{\"container_id\": 99999999999999999999}",
+                        "Invalid value for 'container_id'."),
+                refusal("tags [1.5]", "{\"tags\": [1.5]}", "Invalid value for 'tags'."),
+                refusal("tag over 64 bits", "{\"tags\": [99999999999999999999]}", "Invalid value for 'tags'."),
+                refusal("cut-off JSON", "{\"name\": \"Mug\"", "Malformed JSON request body."),
+                refusal("empty body", "", "Malformed JSON request body."));
     }
 
     @ParameterizedTest
@@ -240,10 +254,7 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
         long id = before.path("id").asLong();
 
         for (String method : List.of("PUT", "PATCH")) {
-            ApiResponse response = send(method, "/api/item/" + id, fill(template, values));
-
-            assertThat(response.status()).as(method + " " + response).isEqualTo(400);
-            assertThat(response.error()).isEqualTo(fill(expectedError, values));
+            assertError(send(method, "/api/item/" + id, fill(template, values)), 400, fill(expectedError, values));
         }
         assertThat(get(id)).isEqualTo(before);
         assertThat(tagLinks(id)).isEqualTo(1);
@@ -269,7 +280,7 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999"})
+    @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999", "0x1", "+1", "1%20", "01x"})
     void aPathIdThatIsNotAPositiveNumberIsInvalid(String id) {
         String path = "/api/item/" + id;
         List<ApiResponse> responses = List.of(api.get(path, bearer(token)), api.delete(path, bearer(token)),
@@ -277,8 +288,7 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
                 send("POST", "/api/container/" + id + "/move-items", "{\"to_container_id\": 1}"));
 
         for (ApiResponse response : responses) {
-            assertThat(response.status()).as(response.toString()).isEqualTo(400);
-            assertThat(response.error()).isEqualTo("Invalid id.");
+            assertError(response, 400, "Invalid id.");
         }
     }
 

@@ -1,6 +1,7 @@
 package catdata.item;
 
 import static catdata.support.ApiClient.bearer;
+import static catdata.support.CatalogueFixtures.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -78,6 +79,9 @@ class ItemSearchApiTest extends ApiTest {
             limit=abc    | Invalid value for 'limit'.
             offset=abc   | Invalid value for 'offset'.
             limit=1.5    | Invalid value for 'limit'.
+            limit=0x1    | Invalid value for 'limit'.
+            limit=+1     | Invalid value for 'limit'.
+            limit=%2B1   | Invalid value for 'limit'.
             """)
     void pagingOutOfRangeIsRefusedOnEveryList(String paging, String expectedError) {
         long box = user.container("Box");
@@ -86,10 +90,7 @@ class ItemSearchApiTest extends ApiTest {
 
         for (String path : List.of("/api/items?", "/api/items/by-container/" + box + "?", "/api/items/by-tag/" + tag + "?",
                 "/api/items/search?name=cup&", "/api/items/search-text?q=cup&")) {
-            ApiResponse response = api.get(path + paging, bearer(token));
-
-            assertThat(response.status()).as(path + paging + " " + response).isEqualTo(400);
-            assertThat(response.error()).isEqualTo(expectedError);
+            assertError(api.get(path + paging, bearer(token)), 400, expectedError);
         }
     }
 
@@ -114,13 +115,10 @@ class ItemSearchApiTest extends ApiTest {
         other.itemId("Cup", othersBox);
 
         for (long id : List.of(UNKNOWN_ID, othersBox)) {
-            ApiResponse response = api.get("/api/items/by-container/" + id, bearer(token));
-
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.error()).isEqualTo("Container not found.");
+            assertError(api.get("/api/items/by-container/" + id, bearer(token)), 404, "Container not found.");
         }
-        assertThat(api.get("/api/items/by-container/abc", bearer(token)).error()).isEqualTo("Invalid id.");
-        assertThat(api.get("/api/items/by-container/0", bearer(token)).error()).isEqualTo("Invalid id.");
+        assertError(api.get("/api/items/by-container/abc", bearer(token)), 400, "Invalid id.");
+        assertError(api.get("/api/items/by-container/0", bearer(token)), 400, "Invalid id.");
     }
 
     @Test
@@ -146,12 +144,9 @@ class ItemSearchApiTest extends ApiTest {
         other.itemId("Cup", other.container("Box"), othersTag);
 
         for (long id : List.of(UNKNOWN_ID, othersTag)) {
-            ApiResponse response = api.get("/api/items/by-tag/" + id, bearer(token));
-
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.error()).isEqualTo("Tag not found.");
+            assertError(api.get("/api/items/by-tag/" + id, bearer(token)), 404, "Tag not found.");
         }
-        assertThat(api.get("/api/items/by-tag/-1", bearer(token)).error()).isEqualTo("Invalid id.");
+        assertError(api.get("/api/items/by-tag/-1", bearer(token)), 400, "Invalid id.");
     }
 
     // --- search by name ---
@@ -227,6 +222,20 @@ class ItemSearchApiTest extends ApiTest {
         assertThat(ids(list("/api/items"))).containsExactly(mug, plate);
     }
 
+    /** No stored text can hold a NUL (PostgreSQL refuses it), so a search for one finds nothing rather than failing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/items/search?name=ab%00", "/api/items/search-text?q=a%00",
+        "/api/items/name-suggestions?q=a%00"})
+    void aNulCharacterInTheSearchTextFindsNothing(String path) {
+        user.itemId("ab", user.container("Box"));
+
+        ApiResponse response = api.get(path, bearer(token));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().isArray()).isTrue();
+        assertThat(response.json().isEmpty()).isTrue();
+    }
+
     // --- name suggestions ---
 
     @Test
@@ -275,12 +284,13 @@ class ItemSearchApiTest extends ApiTest {
             limit=51  | limit must be between 1 and 50.
             limit=-1  | limit must be between 1 and 50.
             limit=abc | Invalid value for 'limit'.
+            limit=1.5 | Invalid value for 'limit'.
+            limit=99999999999 | Invalid value for 'limit'.
+            limit=0x1 | Invalid value for 'limit'.
+            limit=+1  | Invalid value for 'limit'.
             """)
     void aSuggestionLimitOutsideOneToFiftyIsRefused(String limit, String expectedError) {
-        ApiResponse response = api.get("/api/items/name-suggestions?q=lamp&" + limit, bearer(token));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo(expectedError);
+        assertError(api.get("/api/items/name-suggestions?q=lamp&" + limit, bearer(token)), 400, expectedError);
     }
 
     @ParameterizedTest
@@ -340,20 +350,16 @@ class ItemSearchApiTest extends ApiTest {
         other.itemId("Blue cup", othersBox);
 
         for (long id : List.of(UNKNOWN_ID, othersBox)) {
-            ApiResponse response = api.get("/api/items/search-text?q=blue&containerId=" + id, bearer(token));
-
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.error()).isEqualTo("Container not found.");
+            assertError(api.get("/api/items/search-text?q=blue&containerId=" + id, bearer(token)), 404,
+                    "Container not found.");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "abc", "1.5", "99999999999999999999"})
     void aContainerIdThatIsNotAPositiveNumberIsRefused(String containerId) {
-        ApiResponse response = api.get("/api/items/search-text?q=blue&containerId=" + containerId, bearer(token));
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("Invalid value for 'containerId'.");
+        assertError(api.get("/api/items/search-text?q=blue&containerId=" + containerId, bearer(token)), 400,
+                "Invalid value for 'containerId'.");
     }
 
     @ParameterizedTest
