@@ -11,9 +11,11 @@ import catdata.web.Paged;
 import catdata.web.Paging;
 import catdata.web.TextFields;
 
-/** Reads items: one, all, by container or tag, and the searches. */
+/**
+ * Reads items: one, all, by container or tag, and the searches. A list that needs more than one
+ * query (an existence check, a total) reads them in one read-only transaction, so they agree.
+ */
 @Service
-@Transactional(readOnly = true)
 class ItemFinder {
 
     /** Shorter name searches would match nearly everything, as in the original service. */
@@ -31,10 +33,12 @@ class ItemFinder {
         return items.find(owner, id).orElseThrow(ItemNotFound::new);
     }
 
+    @Transactional(readOnly = true)
     Paged<Item> all(String owner, Paging paging) {
         return list(owner, ItemFilter.all(), paging);
     }
 
+    @Transactional(readOnly = true)
     Paged<Item> inContainer(String owner, long containerId, Paging paging) {
         if (!references.containerExists(owner, containerId)) {
             throw new ContainerNotFound();
@@ -42,6 +46,7 @@ class ItemFinder {
         return list(owner, ItemFilter.inContainer(containerId), paging);
     }
 
+    @Transactional(readOnly = true)
     Paged<Item> withTag(String owner, long tagId, Paging paging) {
         if (!references.tagExists(owner, tagId)) {
             throw new TagNotFound();
@@ -49,6 +54,7 @@ class ItemFinder {
         return list(owner, ItemFilter.withTag(tagId), paging);
     }
 
+    @Transactional(readOnly = true)
     Paged<Item> searchByName(String owner, String query, Paging paging) {
         String text = searchText(query);
         if (text.codePointCount(0, text.length()) < MIN_NAME_SEARCH) {
@@ -58,6 +64,7 @@ class ItemFinder {
     }
 
     /** Matches in the name, the description or a tag's name, optionally within one container. */
+    @Transactional(readOnly = true)
     Paged<Item> searchText(String owner, String query, Long containerId, Paging paging) {
         String text = searchText(query);
         if (text.isEmpty()) {
