@@ -23,6 +23,8 @@ public record AuthProperties(
         String oidcJwksUri,
         String audience,
         @NotNull @DefaultValue("30s") Duration clockSkew,
+        /** {@code AUTH0_REQUIRED_PERMISSIONS}: reads need {@code read:catalog}, changes {@code write:catalog}. */
+        @DefaultValue("false") boolean requiredPermissions,
         @Valid @NotNull @DefaultValue Jwks jwks) {
 
     public record Jwks(

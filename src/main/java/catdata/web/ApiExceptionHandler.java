@@ -12,12 +12,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -60,6 +63,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException ex) {
         return respond(ex.status(), ex.getMessage());
+    }
+
+    /**
+     * No connection to the database (it is down, restarting or unreachable): the request is not
+     * at fault and nothing was written, so the client is told to come back rather than shown a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", mostSpecificMessage(ex));
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE);
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -116,8 +130,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String message) {
-        return ResponseEntity.status(status).contentType(ErrorBodies.CONTENT_TYPE)
-                .body(ErrorBodies.problem(status, message));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ErrorBodies.CONTENT_TYPE);
+        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
+        }
+        return response.body(ErrorBodies.problem(status, message));
+    }
+
+    private static String mostSpecificMessage(Throwable ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private String messageFor(Exception ex, HttpStatusCode status) {
