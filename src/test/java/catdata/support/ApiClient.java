@@ -65,7 +65,7 @@ public final class ApiClient {
 
     public ApiResponse upload(String path, List<Part> parts, String... headers) {
         String boundary = "catdata-" + UUID.randomUUID();
-        return send("POST", path, "multipart/form-data; boundary=" + boundary, multipart(boundary, parts), headers);
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, multipartBody(boundary, parts), headers);
     }
 
     /** One part of a multipart body: a file in {@code field}. */
@@ -99,7 +99,8 @@ public final class ApiClient {
         }
     }
 
-    private static byte[] multipart(String boundary, List<Part> parts) {
+    /** The body {@link #upload} sends, for a test that must send it by hand (slowly, or cut off). */
+    public static byte[] multipartBody(String boundary, List<Part> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<byte[]> chunks = new ArrayList<>();
         for (Part part : parts) {
