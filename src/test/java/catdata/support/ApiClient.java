@@ -20,13 +20,26 @@ import java.util.UUID;
  */
 public final class ApiClient {
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
     private final String base;
+    private final Duration timeout;
 
     public ApiClient(int port) {
+        this(port, DEFAULT_TIMEOUT);
+    }
+
+    private ApiClient(int port, Duration timeout) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
+    }
+
+    /** A client that gives up on a response after {@code timeout}: a service that hangs fails the test. */
+    public static ApiClient withTimeout(int port, Duration timeout) {
+        return new ApiClient(port, timeout);
     }
 
     /** For a test that must write bytes no HTTP client would send. */
@@ -80,7 +93,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
@@ -19,7 +20,13 @@ public final class TestApp {
     }
 
     public static void register(DynamicPropertyRegistry registry, TestIssuer issuer, Path imagesDir) {
-        registry.add("DATABASE_URL", TestDatabase::jdbcUrl);
+        register(registry, issuer, imagesDir, TestDatabase::jdbcUrl);
+    }
+
+    /** As above, with a database of the test's own (one it stops, say). */
+    public static void register(DynamicPropertyRegistry registry, TestIssuer issuer, Path imagesDir,
+            Supplier<Object> jdbcUrl) {
+        registry.add("DATABASE_URL", jdbcUrl);
         // Settings exported in the developer's shell must not change what the tests run against.
         registry.add("AUTH0_DOMAIN", () -> "");
         registry.add("OIDC_JWKS_URI", () -> "");
