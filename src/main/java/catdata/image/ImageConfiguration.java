@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
+import catdata.storage.ImageStore;
+
 @Configuration(proxyBeanMethods = false)
 class ImageConfiguration {
 
@@ -14,11 +16,13 @@ class ImageConfiguration {
 
     /**
      * Uploads are parsed after authentication (the dispatcher parses, the security filters run
-     * first) and go straight to disk, so a large photo never sits in memory.
+     * first) and go straight to disk, so a large photo never sits in memory. They are buffered in
+     * the store's staging directory rather than the web server's temporary one, so an upload cut off
+     * by a crash is cleaned up at the next start like any other staged file.
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(ImageProperties properties) {
+    MultipartConfigElement multipartConfigElement(ImageProperties properties, ImageStore store) {
         long maxFile = properties.maxUploadSize().toBytes();
-        return new MultipartConfigElement(null, maxFile, maxFile + FRAMING_ALLOWANCE, 0);
+        return new MultipartConfigElement(store.uploadBuffer().toString(), maxFile, maxFile + FRAMING_ALLOWANCE, 0);
     }
 }

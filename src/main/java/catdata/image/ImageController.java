@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,13 +53,17 @@ class ImageController {
     }
 
     @PostMapping(path = "/image", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Upload a photo (JPEG, PNG or WebP) in the multipart field `file`")
+    @Operation(summary = "Upload a photo (JPEG, PNG or WebP) in the multipart field `file`",
+            description = "Stored without its metadata (EXIF, XMP, IPTC, comments; the orientation is kept) and "
+                    + "without bytes after the image's end; the compressed pixels are kept as sent.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary"))))
     @ApiResponse(responseCode = "201", description = "Stored.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "413", description = "The file is too large, or has too many pixels.")
     @ApiResponse(responseCode = "415", description = "The file is not a JPEG, PNG or WebP image.")
+    @ApiResponse(responseCode = "503", description = "Photo storage is unavailable; try again later.")
+    @ApiResponse(responseCode = "507", description = "Photo storage is full.")
     ResponseEntity<UploadResponse> upload(CurrentUser user,
             @Parameter(hidden = true) @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
         Image image = images.upload(user.sub(), files);
@@ -82,8 +88,14 @@ class ImageController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(photo.image().etag())
                     .cacheControl(IMMUTABLE).build();
         }
+        ImageFormat format = ImageFormat.ofContentType(photo.image().contentType());
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(photo.image().contentType()))
+                .contentType(MediaType.parseMediaType(format.contentType()))
+                // Never read as anything but the image it is (a polyglot as HTML or script), never
+                // saved or shown under a name the client chose.
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("photo-" + photo.image().id() + "." + format.extension()).build().toString())
                 .contentLength(photo.image().size())
                 .eTag(photo.image().etag())
                 .cacheControl(IMMUTABLE)

@@ -1,6 +1,11 @@
 package catdata.image;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Optional;
+
+import org.springframework.core.io.InputStreamSource;
 
 /** The photo formats we keep, recognised by their first bytes, never by a name or a header. */
 enum ImageFormat {
@@ -28,6 +33,19 @@ enum ImageFormat {
 
     String imageIoName() {
         return imageIoName;
+    }
+
+    /** The format of the content's first bytes; what the client called it plays no part. */
+    static Optional<ImageFormat> sniff(InputStreamSource content) throws IOException {
+        try (InputStream in = content.getInputStream()) {
+            return sniff(in.readNBytes(16));
+        }
+    }
+
+    /** The format stored as {@code contentType}. */
+    static ImageFormat ofContentType(String contentType) {
+        return Arrays.stream(values()).filter(format -> format.contentType.equals(contentType)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Not a stored photo type: " + contentType));
     }
 
     static Optional<ImageFormat> sniff(byte[] head) {

@@ -1,8 +1,6 @@
 package catdata.image;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -33,21 +31,30 @@ class ImageService {
     private final ImageRepository images;
     private final ImageStore store;
     private final ImageInspector inspector;
+    private final PhotoSanitizer sanitizer;
     private final TransactionTemplate transaction;
+    private final MissingFiles missingFiles = new MissingFiles();
 
-    ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, TransactionTemplate transaction) {
+    ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, PhotoSanitizer sanitizer,
+            TransactionTemplate transaction) {
         this.images = images;
         this.store = store;
         this.inspector = inspector;
+        this.sanitizer = sanitizer;
         this.transaction = transaction;
     }
 
     record PhotoContent(Image image, Resource bytes) {
     }
 
+    /**
+     * Judged by its bytes; stored without its metadata and trailing bytes (the sanitized copy is
+     * what is checked, measured, hashed and kept), and only if it decodes within the pixel limit.
+     */
     Image upload(String owner, List<MultipartFile> files) throws IOException {
         MultipartFile file = theOnlyFile(files);
-        try (InputStream content = file.getInputStream(); StagedImage staged = store.stage(content)) {
+        ImageFormat format = ImageFormat.sniff(file).orElseThrow(UnsupportedImage::new);
+        try (StagedImage staged = store.stage(out -> sanitizer.sanitize(format, file, out))) {
             ImageInspector.Inspection inspection = inspector.inspect(staged.path());
             String name = ImageStore.newName(inspection.format().extension());
             return transaction.execute(status -> {
@@ -67,7 +74,10 @@ class ImageService {
     PhotoContent content(String owner, long id) {
         Image image = images.find(owner, id).orElseThrow(ImageNotFound::new);
         Resource bytes = store.open(image.name()).orElseThrow(() -> {
-            log.error("Photo {} has a row but its file {} is missing", id, image.name());
+            // A delete between the two reads removes row and file: then the photo is simply gone.
+            if (images.find(owner, id).isPresent() && missingFiles.firstReport(id)) {
+                log.error("Photo {} has a row but its file {} is missing", id, image.name());
+            }
             return new ImageNotFound();
         });
         return new PhotoContent(image, bytes);
@@ -88,11 +98,7 @@ class ImageService {
      * file goes too, so no photo file exists without its row.
      */
     private void publish(StagedImage staged, String name) {
-        try {
-            store.publish(staged, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store photo " + name, e);
-        }
+        store.publish(staged, name);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {

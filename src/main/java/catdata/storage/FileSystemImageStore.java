@@ -1,20 +1,18 @@
 package catdata.storage;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -30,53 +28,86 @@ import catdata.startup.InvalidConfigurationException;
  * publishing is a rename within one file system: atomic, never a half-written photo.
  */
 @Component
-class FileSystemImageStore implements ImageStore {
+class FileSystemImageStore implements ImageStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemImageStore.class);
     /** Only names this service generates; anything else never reaches the file system. */
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp)");
-    private static final String STAGING = ".staging";
-    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path directory;
-    private final Path staging;
+    /**
+     * Where the web server writes uploads while receiving them: outside {@code IMAGES_DIR}, because
+     * it creates missing directories, and a missing photo directory must stay missing.
+     */
+    private static final Path UPLOAD_BUFFERS = Path.of(System.getProperty("java.io.tmpdir"), "catdata-uploads");
+
+    private final StagingArea staging;
+    private final StagingArea uploadBuffers;
+    /** A directory that stays missing would otherwise log once per photo read. */
+    private final AtomicBoolean reportedMissingDirectory = new AtomicBoolean();
 
     FileSystemImageStore(StorageProperties properties) {
         this.directory = properties.imagesDir().toAbsolutePath().normalize();
-        this.staging = directory.resolve(STAGING);
         try {
-            Files.createDirectories(staging);
-            removeAbandonedStagedFiles();
+            this.staging = new StagingArea(directory);
+            this.uploadBuffers = new StagingArea(UPLOAD_BUFFERS.getParent(), UPLOAD_BUFFERS);
         } catch (IOException e) {
             throw new InvalidConfigurationException("IMAGES_DIR " + directory + " cannot be used (" + e + ")");
         }
     }
 
     @Override
-    public StagedImage stage(InputStream content) throws IOException {
-        Files.createDirectories(staging);
-        Path temporary = staging.resolve(UUID.randomUUID() + ".part");
+    public StagedImage stage(Content content) {
+        Path temporary;
+        try {
+            temporary = staging.newFile();
+        } catch (IOException e) {
+            throw failed("stage a photo", e);
+        }
         MessageDigest sha256 = sha256();
-        long size;
-        try (InputStream in = new DigestInputStream(content, sha256);
-             OutputStream out = Files.newOutputStream(temporary)) {
-            size = in.transferTo(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
+        try {
+            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), sha256)) {
+                content.writeTo(out);
+            }
+            return new StagedImage(temporary, Files.size(temporary), HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw failed("stage a photo", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
             throw e;
         }
-        return new StagedImage(temporary, size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     @Override
-    public void publish(StagedImage staged, String name) throws IOException {
-        Files.move(staged.path(), resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    public void publish(StagedImage staged, String name) {
+        try {
+            Files.move(staged.path(), resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw failed("publish photo " + name, e);
+        }
     }
 
     @Override
     public Optional<Resource> open(String name) {
         Path file = resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(new FileSystemResource(file)) : Optional.empty();
+        if (Files.isRegularFile(file)) {
+            reportedMissingDirectory.set(false);
+            return Optional.of(new FileSystemResource(file));
+        }
+        if (!Files.isDirectory(directory)) {
+            if (!reportedMissingDirectory.getAndSet(true)) {
+                log.error("Photo storage {} is missing or not a directory; photos cannot be read", directory);
+            }
+            throw new StorageUnavailable();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Path uploadBuffer() {
+        return uploadBuffers.directory();
     }
 
     @Override
@@ -89,6 +120,16 @@ class FileSystemImageStore implements ImageStore {
         Files.deleteIfExists(resolve(name));
     }
 
+    /** Leaves nothing of this instance in the staging area (in-flight uploads have finished by now). */
+    @Override
+    public void close() throws IOException {
+        try {
+            staging.close();
+        } finally {
+            uploadBuffers.close();
+        }
+    }
+
     private Path resolve(String name) {
         if (!STORED_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a stored photo name: " + name);
@@ -96,19 +137,16 @@ class FileSystemImageStore implements ImageStore {
         return directory.resolve(name);
     }
 
-    /**
-     * A crash can leave staged uploads behind; no row ever points at them. Only old ones go: other
-     * instances sharing this directory may be staging uploads right now.
-     */
-    private void removeAbandonedStagedFiles() throws IOException {
-        Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging, "*.part")) {
-            for (Path leftover : leftovers) {
-                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(abandoned)) {
-                    Files.deleteIfExists(leftover);
-                    log.info("Removed an unfinished upload left by an earlier run: {}", leftover.getFileName());
-                }
-            }
+    private RuntimeException failed(String action, IOException e) {
+        log.error("Could not {} in {}: {}", action, directory, e.toString());
+        return StorageFailure.of(e);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the unfinished upload {} ({})", file, e.toString());
         }
     }
 

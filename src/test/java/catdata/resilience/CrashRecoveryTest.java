@@ -90,7 +90,8 @@ class CrashRecoveryTest {
             writers.shutdown();
             assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
-        List<Path> leftovers = stagedFiles(imagesDir);
+        List<Path> leftovers = stagedFiles(imagesDir, workDir);
+        assertThat(leftovers).as("the upload cut off by the kill left its buffer behind").isNotEmpty();
 
         ServiceProcess restarted = ServiceProcess.start(workDir, settings);
         try {
@@ -112,7 +113,7 @@ class CrashRecoveryTest {
                 assertThat(tags).as("item %s has one whole tag set", item.path("id")).isIn(setA, setB);
             }
 
-            assertThat(stagedFiles(imagesDir)).as("unfinished uploads are removed at start (before: %s)", leftovers)
+            assertThat(stagedFiles(imagesDir, workDir)).as("unfinished uploads are removed at start (before: %s)", leftovers)
                     .isEmpty();
             System.out.printf("Crash test: %d photos and %d items acknowledged before the kill; %d photos and %d"
                     + " items after the restart; %d staged files left by the kill, none after%n",
@@ -177,15 +178,22 @@ class CrashRecoveryTest {
         assertThat(items).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(count);
     }
 
-    private static List<Path> stagedFiles(Path imagesDir) throws IOException {
-        Path staging = imagesDir.resolve(".staging");
-        if (!Files.isDirectory(staging)) {
-            return List.of();
+    /**
+     * Files of unfinished uploads: staged photos in {@code IMAGES_DIR/.staging} and the web server's
+     * buffers of uploads still being received, in the process's temporary directory.
+     */
+    private static List<Path> stagedFiles(Path imagesDir, Path workDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path staging : List.of(imagesDir.resolve(".staging"),
+                ServiceProcess.temporaryDirectory(workDir).resolve("catdata-uploads"))) {
+            if (Files.isDirectory(staging)) {
+                try (Stream<Path> walk = Files.walk(staging)) {
+                    walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".lock"))
+                            .forEach(files::add);
+                }
+            }
         }
-        try (Stream<Path> files = Files.walk(staging)) {
-            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".lock"))
-                    .toList();
-        }
+        return files;
     }
 
     private static long create(ApiClient api, String path, String json, String[] auth) {

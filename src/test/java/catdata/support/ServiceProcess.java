@@ -45,8 +45,10 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             int port = freePort();
             Path log = Files.createTempFile(workDir, "service-", ".log");
+            Path temporary = Files.createDirectories(temporaryDirectory(workDir));
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-Dcatdata.dotenv.enabled=false", "-cp", classPath(), "catdata.CatDataApplication"));
+                    "-Dcatdata.dotenv.enabled=false", "-Djava.io.tmpdir=" + temporary, "-cp", classPath(),
+                    "catdata.CatDataApplication"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
@@ -62,6 +64,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The process's own {@code java.io.tmpdir}, so a test can see what it leaves there. */
+    public static Path temporaryDirectory(Path workDir) {
+        return workDir.resolve("tmp");
     }
 
     public int port() {
