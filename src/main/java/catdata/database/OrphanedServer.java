@@ -63,8 +63,12 @@ final class OrphanedServer {
         if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
             return Optional.empty();
         }
+        // After a reboot the pid may belong to anything, another PostgreSQL included: only a server
+        // started on this very directory is ours to stop.
         return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(process -> process.info().arguments()
+                        .map(arguments -> List.of(arguments).contains(dataDirectory.toString())).orElse(false));
     }
 }

@@ -1,6 +1,7 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,23 +85,23 @@ class ImageController {
             schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified: the ETag matches.")
     ResponseEntity<Resource> content(CurrentUser user, @PathVariable @Positive long id, WebRequest request) {
-        ImageService.PhotoContent photo = images.content(user.sub(), id);
-        if (request.checkNotModified(photo.image().etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(photo.image().etag())
-                    .cacheControl(IMMUTABLE).build();
+        Image image = images.find(user.sub(), id);
+        if (request.checkNotModified(image.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(image.etag()).cacheControl(IMMUTABLE).build();
         }
-        ImageFormat format = ImageFormat.ofContentType(photo.image().contentType());
+        ImageFormat format = ImageFormat.ofContentType(image.contentType());
+        InputStream bytes = images.open(user.sub(), image);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 // Never read as anything but the image it is (a polyglot as HTML or script), never
                 // saved or shown under a name the client chose.
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("photo-" + photo.image().id() + "." + format.extension()).build().toString())
-                .contentLength(photo.image().size())
-                .eTag(photo.image().etag())
+                        .filename("photo-" + image.id() + "." + format.extension()).build().toString())
+                .contentLength(image.size())
+                .eTag(image.etag())
                 .cacheControl(IMMUTABLE)
-                .body(photo.bytes());
+                .body(new InputStreamResource(bytes));
     }
 
     @DeleteMapping("/image/{id}")

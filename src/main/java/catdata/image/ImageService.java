@@ -1,11 +1,11 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -44,9 +44,6 @@ class ImageService {
         this.transaction = transaction;
     }
 
-    record PhotoContent(Image image, Resource bytes) {
-    }
-
     /**
      * Judged by its bytes; stored without its metadata and trailing bytes (the sanitized copy is
      * what is checked, measured, hashed and kept), and only if it decodes within the pixel limit.
@@ -71,16 +68,19 @@ class ImageService {
         return paging.fetch(() -> images.findAll(owner, paging), () -> images.count(owner));
     }
 
-    PhotoContent content(String owner, long id) {
-        Image image = images.find(owner, id).orElseThrow(ImageNotFound::new);
-        Resource bytes = store.open(image.name()).orElseThrow(() -> {
+    Image find(String owner, long id) {
+        return images.find(owner, id).orElseThrow(ImageNotFound::new);
+    }
+
+    /** The photo's bytes, opened now, so that a delete coming while they are sent cannot cut them short. */
+    InputStream open(String owner, Image image) {
+        return store.open(image.name()).orElseThrow(() -> {
             // A delete between the two reads removes row and file: then the photo is simply gone.
-            if (images.find(owner, id).isPresent() && missingFiles.firstReport(id)) {
-                log.error("Photo {} has a row but its file {} is missing", id, image.name());
+            if (images.find(owner, image.id()).isPresent() && missingFiles.firstReport(image.id())) {
+                log.error("Photo {} has a row but its file {} is missing", image.id(), image.name());
             }
             return new ImageNotFound();
         });
-        return new PhotoContent(image, bytes);
     }
 
     void delete(String owner, long id) {

@@ -1,7 +1,6 @@
 package catdata.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,13 +36,7 @@ final class JpegSanitizer {
 
     /** Reads the file twice: first for the orientation, which must be written near its start. */
     static void sanitize(InputStreamSource source, OutputStream out) throws IOException {
-        int orientation;
-        try (InputStream in = source.getInputStream()) {
-            orientation = walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
-        }
-        try (InputStream in = source.getInputStream()) {
-            walk(new StructureReader(in), out, orientation);
-        }
+        PhotoSanitizer.inTwoPasses(source, out, JpegSanitizer::walk);
     }
 
     static boolean isRestart(int code) {

@@ -1,6 +1,7 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.springframework.core.io.InputStreamSource;
@@ -23,6 +24,26 @@ class PhotoSanitizer {
             case PNG -> PngSanitizer.sanitize(source, out);
             case WEBP -> WebpSanitizer.sanitize(source, out);
             default -> throw new IllegalStateException("No sanitizer for " + format);
+        }
+    }
+
+    /** One walk over a file's structure: copies what it keeps, returns the orientation it found. */
+    @FunctionalInterface
+    interface Walk {
+        int walk(StructureReader in, OutputStream out, int orientation) throws IOException;
+    }
+
+    /**
+     * Walks once without writing, to learn the orientation (EXIF may come after the pixels), then
+     * again writing the cleaned file with that orientation where the format wants it.
+     */
+    static void inTwoPasses(InputStreamSource source, OutputStream out, Walk walk) throws IOException {
+        int orientation;
+        try (InputStream in = source.getInputStream()) {
+            orientation = walk.walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
+        }
+        try (InputStream in = source.getInputStream()) {
+            walk.walk(new StructureReader(in), out, orientation);
         }
     }
 }

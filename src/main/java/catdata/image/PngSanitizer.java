@@ -1,7 +1,6 @@
 package catdata.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +33,7 @@ final class PngSanitizer {
 
     /** Reads the file twice: first for the orientation, which must be written before the pixels. */
     static void sanitize(InputStreamSource source, OutputStream out) throws IOException {
-        int orientation;
-        try (InputStream in = source.getInputStream()) {
-            orientation = walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
-        }
-        try (InputStream in = source.getInputStream()) {
-            walk(new StructureReader(in), out, orientation);
-        }
+        PhotoSanitizer.inTwoPasses(source, out, PngSanitizer::walk);
     }
 
     /** Writes the cleaned file; returns the orientation the original's {@code eXIf} gave. */

@@ -41,6 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class LocalIssuer implements AutoCloseable {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+    /**
+     * Every API permission, in both places Auth0 may put them, so that local tokens also work with
+     * {@code AUTH0_REQUIRED_PERMISSIONS=true}.
+     */
+    static final List<String> PERMISSIONS = List.of("read:catalog", "write:catalog");
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
     private final RSAKey key;
@@ -158,6 +163,8 @@ final class LocalIssuer implements AutoCloseable {
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                 .claim("azp", clientId)
                 .claim("gty", "client-credentials")
+                .claim("permissions", PERMISSIONS)
+                .claim("scope", String.join(" ", PERMISSIONS))
                 .build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();

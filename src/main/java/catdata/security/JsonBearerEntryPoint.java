@@ -14,8 +14,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import catdata.web.JsonErrorWriter;
 
 /**
- * A 401 (or 400) with Spring's RFC 6750 {@code WWW-Authenticate} header and a JSON body naming the
- * case: the message is the same one the header's {@code error_description} carries.
+ * A 401 (400 for an ambiguous request, 403 for a missing permission) with Spring's RFC 6750
+ * {@code WWW-Authenticate} header and a JSON body naming the case: the message is the same one the
+ * header's {@code error_description} carries.
  */
 final class JsonBearerEntryPoint implements AuthenticationEntryPoint {
 

@@ -17,7 +17,8 @@ import com.nimbusds.jose.proc.SecurityContext;
  *
  * <p>Why not Nimbus's own {@code rateLimited(...)}: it admits two fetches per interval, so its
  * bound over a sliding minute is not the number operators configure. A refusal is reported as
- * "JWKS unavailable" so that the outage-tolerant cache above keeps serving the keys it has.
+ * "JWKS unavailable", like an unreachable issuer: the cache above keeps the keys it has, and the
+ * token that asked for a key not among them is refused.
  */
 final class JwksFetchLimiter implements JWKSetSource<SecurityContext> {
 

@@ -2,16 +2,15 @@ package catdata.security;
 
 import java.net.MalformedURLException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
@@ -26,14 +25,14 @@ import catdata.startup.InvalidConfigurationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Token verification: the issuer's key set fetched with timeouts, cached and refreshed ahead of
- * expiry, fetched at most N times a minute, and kept through outages of the issuer.
+ * Token verification: cheap checks first, then the signature with the issuer's key set, fetched
+ * with timeouts, refreshed in the background, fetched at most N times a minute, and kept through
+ * outages of the issuer.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
-    private static final MappedJwtClaimSetConverter DEFAULT_CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
     /** {@code AUTH0_DOMAIN} or {@code OIDC_ISSUER}; local mode declares its own settings. */
     @Bean
@@ -52,20 +51,32 @@ class JwtDecoderConfiguration {
                 discovery::jwksUri);
     }
 
-    /** A bean so that Spring closes it, stopping the refresh-ahead threads. */
     @Bean
-    JWKSource<SecurityContext> jwkSource(IssuerSettings issuer, AuthProperties auth) throws MalformedURLException {
+    SigningKeyAvailability signingKeyAvailability(AuthProperties auth) {
+        return new SigningKeyAvailability(keptFor(auth.jwks()).toMillis());
+    }
+
+    /**
+     * A bean so that Spring closes it, stopping the refresh threads. The key set is kept for its time
+     * to live plus the outage tolerance, and from the end of its time to live on it is refreshed in the
+     * background: a request whose key is cached never waits for the issuer, however slow or down it
+     * is, until the tolerance too has run out. A key id not in the set waits for one refresh of its own.
+     */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(IssuerSettings issuer, AuthProperties auth, SigningKeyAvailability keys)
+            throws MalformedURLException {
         AuthProperties.Jwks jwks = auth.jwks();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
                 (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), JWKS_SIZE_LIMIT);
         JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(
                 new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), jwks.fetchesPerMinute());
-        long ttl = jwks.cacheTtl().toMillis();
+        long keptFor = keptFor(jwks).toMillis();
         long refreshTimeout = jwks.connectTimeout().plus(jwks.readTimeout()).toMillis();
-        // Nimbus refuses a refresh-ahead time that, with the refresh timeout, does not fit in the
-        // TTL; a TTL that short (under 10 s, as in tests) gets a plain expiring cache instead.
-        long refreshAhead = Math.min(Math.min(jwks.refreshAhead().toMillis(), ttl / 2), ttl - refreshTimeout);
-        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(fetcher).cache(ttl, refreshTimeout);
+        // Nimbus wants the refresh-ahead time and the refresh timeout to fit in the cache's lifetime;
+        // a time to live shorter than the refresh timeout (as in tests) starts the refreshes that much later.
+        long refreshAhead = Math.min(jwks.outageTolerance().plus(jwks.refreshAhead()).toMillis(),
+                keptFor - refreshTimeout);
+        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(fetcher).cache(keptFor, refreshTimeout);
         if (refreshAhead > 0) {
             builder.refreshAheadCache(refreshAhead, true);
         } else {
@@ -74,29 +85,25 @@ class JwtDecoderConfiguration {
         return builder
                 .rateLimited(false)
                 .retrying(true)
-                .outageTolerant(jwks.outageTolerance().toMillis())
+                // The long-lived cache is the outage tolerance; Nimbus's own would extend it once more.
+                .outageTolerant(false)
+                .healthReporting(keys)
                 .build();
     }
 
-    /**
-     * Spring's default claim conversion, except that a token without {@code iat} keeps none: Spring
-     * invents {@code exp - 1s}, which would make a long-lived token look issued in the future.
-     */
-    private static Map<String, Object> withoutInventedIssuedAt(Map<String, Object> claims) {
-        Map<String, Object> converted = new HashMap<>(DEFAULT_CLAIMS.convert(claims));
-        if (!claims.containsKey(JwtClaimNames.IAT)) {
-            converted.remove(JwtClaimNames.IAT);
-        }
-        return converted;
+    private static Duration keptFor(AuthProperties.Jwks jwks) {
+        return jwks.cacheTtl().plus(jwks.outageTolerance());
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth,
+            SigningKeyAvailability keys) {
+        OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, auth.clockSkew(), Clock.systemUTC());
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(jwkSource)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        nimbus.setJwtValidator(TokenValidators.create(issuer, auth.clockSkew(), Clock.systemUTC()));
-        nimbus.setClaimSetConverter(JwtDecoderConfiguration::withoutInventedIssuedAt);
-        return new StrictJwtDecoder(nimbus);
+        nimbus.setJwtValidator(validator);
+        nimbus.setClaimSetConverter(TokenClaims::convert);
+        return new StrictJwtDecoder(new TokenPrecheck(validator, TokenClaims::convert), nimbus, keys);
     }
 }

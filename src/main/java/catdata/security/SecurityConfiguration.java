@@ -8,39 +8,47 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
+import catdata.web.JsonCorsProcessor;
 import catdata.web.JsonErrorWriter;
 import catdata.web.Paged;
 
 /**
  * Everything but the banner, the health probes and the API description needs a bearer token,
  * checked in the filter chain: no controller, multipart parser or body reader runs for an
- * unauthenticated request.
+ * unauthenticated request. With {@code AUTH0_REQUIRED_PERMISSIONS}, API requests also need the
+ * permission their method calls for ({@link PermissionAuthorization}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonErrorWriter errors)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonErrorWriter errors,
+            AuthProperties auth, CorsConfigurationSource corsConfigurationSource) throws Exception {
         JsonBearerEntryPoint entryPoint = new JsonBearerEntryPoint(errors);
-        AccessDeniedHandler accessDenied = (request, response, denied) ->
-                errors.write(response, HttpStatus.FORBIDDEN, "Access denied.");
+        AccessDeniedHandler accessDenied = new PermissionDeniedHandler(entryPoint, errors);
+        AuthenticationFailureHandler authenticationFailure = new BearerFailureHandler(entryPoint, errors);
+        // Spring's CORS filter, refusing a foreign origin with a JSON error (the configurer has no hook for it).
+        CorsFilter cors = new CorsFilter(corsConfigurationSource);
+        cors.setCorsProcessor(new JsonCorsProcessor(errors));
         http
-                .cors(Customizer.withDefaults())
+                .addFilter(cors)
                 // Bearer tokens, no cookies: there is no session for a forged request to ride on.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,11 +63,23 @@ class SecurityConfiguration {
                         // The API's description is public; every call it describes still needs a token.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/**").access(auth.requiredPermissions()
+                                ? new PermissionAuthorization()
+                                : AuthenticatedAuthorizationManager.authenticated())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerHeaderResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::caller))
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .accessDeniedHandler(accessDenied)
+                        // Spring rethrows a failure to check a token at all (no signing keys) as a 500.
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(authenticationFailure);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
@@ -67,11 +87,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * The caller is the token's subject; no authorities are derived (Spring's default reads
-     * {@code scope}/{@code scp} and fails on a validly signed token whose scopes are not strings).
+     * The caller is the token's subject; its authorities are the permissions it carries as strings
+     * (Spring's default reads {@code scope}/{@code scp} and fails on a validly signed token whose
+     * scopes are not strings).
      */
     private static JwtAuthenticationToken caller(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+        return new JwtAuthenticationToken(jwt, CatalogPermission.grantedBy(jwt), jwt.getSubject());
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package catdata.security;
 
-import java.text.ParseException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -10,45 +8,47 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 
 /**
- * Wraps Spring's Nimbus decoder so that every bad token becomes a {@link BadJwtException} (a 401)
- * with a message saying which case it is. Left alone, a JWKS fetch failure or a rate-limited
- * refresh would surface as a plain {@link JwtException}, which Spring answers with a 500.
+ * Spring's Nimbus decoder behind {@link TokenPrecheck}: a token is looked at cheaply first, so
+ * that only well-formed RS256 tokens with acceptable claims ever cost a key lookup. Every bad
+ * token becomes a {@link BadJwtException} (a 401) with a message saying which case it is; the one
+ * other outcome is {@link SigningKeysUnavailable} (a 503), when no usable key set can be had.
  */
 final class StrictJwtDecoder implements JwtDecoder {
 
     static final String MALFORMED = "Malformed token.";
-    static final String ALGORITHM = "Token algorithm is not accepted (RS256 only).";
     static final String SIGNATURE = "Invalid token signature.";
     static final String UNKNOWN_KEY = "Token signing key is not known.";
 
     private static final Logger log = LoggerFactory.getLogger(StrictJwtDecoder.class);
 
+    private final TokenPrecheck precheck;
     private final JwtDecoder delegate;
+    private final SigningKeyAvailability keys;
 
-    StrictJwtDecoder(JwtDecoder delegate) {
+    StrictJwtDecoder(TokenPrecheck precheck, JwtDecoder delegate, SigningKeyAvailability keys) {
+        this.precheck = precheck;
         this.delegate = delegate;
+        this.keys = keys;
     }
 
     @Override
     public Jwt decode(String token) {
         try {
+            precheck.check(token);
             return delegate.decode(token);
-        } catch (JwtValidationException e) {
-            String message = e.getErrors().stream().map(error -> error.getDescription())
-                    .filter(description -> description != null).findFirst().orElse("Invalid token.");
-            throw new BadJwtException(message);
+        } catch (BadJwtException e) {
+            if (e instanceof JwtValidationException invalid) {
+                throw new BadJwtException(firstDescription(invalid));
+            }
+            throw e.getCause() == null ? e : new BadJwtException(describe(e.getCause()));
         } catch (JwtException e) {
-            throw new BadJwtException(describe(token, e));
+            throw keyLookupFailure(e);
         } catch (RuntimeException e) {
             // A claim of an unexpected JSON type can trip a validator; that is the token's fault.
             log.debug("Token rejected: {}", e.getClass().getName());
@@ -56,20 +56,30 @@ final class StrictJwtDecoder implements JwtDecoder {
         }
     }
 
+    private static String firstDescription(JwtValidationException e) {
+        return e.getErrors().stream().map(error -> error.getDescription())
+                .filter(description -> description != null).findFirst().orElse("Invalid token.");
+    }
+
     /**
-     * Names the case once decoding has failed, so a good token is parsed only once. Tokens not
-     * signed with RS256 never reach a key lookup (the key selector admits RS256 only).
+     * A key lookup that failed: with a usable key set still held, the token names a key we do not
+     * have (a flood of made-up key ids ends here once the fetch budget is spent); with none, no token
+     * can be checked until the issuer answers again.
      */
-    private static String describe(String token, JwtException e) {
-        String header = headerProblem(token);
-        if (header != null) {
-            return header;
+    private JwtException keyLookupFailure(JwtException e) {
+        if (!(e.getCause() instanceof KeySourceException cause)) {
+            log.debug("Token rejected: {}", e.getMessage());
+            return new BadJwtException(MALFORMED);
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof KeySourceException) {
-            log.warn("Token rejected: signing keys unavailable ({})", cause.getMessage());
-            return UNKNOWN_KEY;
+        if (keys.hasUsableKeys(System.currentTimeMillis())) {
+            return new BadJwtException(UNKNOWN_KEY);
         }
+        log.warn("Signing keys unavailable: {}", cause.getMessage());
+        return new SigningKeysUnavailable(e);
+    }
+
+    /** Names the case of a token Nimbus refused after the pre-check had passed it. */
+    private static String describe(Throwable cause) {
         if (cause instanceof BadJWSException) {
             return SIGNATURE;
         }
@@ -82,16 +92,11 @@ final class StrictJwtDecoder implements JwtDecoder {
         return MALFORMED;
     }
 
-    private static String headerProblem(String token) {
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(token);
-        } catch (ParseException | RuntimeException e) {
-            return MALFORMED;
+    /** No usable signing keys: not the token's fault. Spring makes it an authentication service failure. */
+    static final class SigningKeysUnavailable extends JwtException {
+
+        SigningKeysUnavailable(Throwable cause) {
+            super("Signing keys unavailable", cause);
         }
-        if (!(jwt instanceof SignedJWT signed) || !JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
-            return ALGORITHM;
-        }
-        return null;
     }
 }

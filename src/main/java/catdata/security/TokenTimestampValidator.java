@@ -11,11 +11,14 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * {@code exp} required and not past, {@code nbf} and {@code iat} not in the future, each with the
- * clock-skew leeway. Written here rather than taken from {@code JwtTimestampValidator} so that each
+ * {@code exp} required, not past and at most {@link #MAX_LIFETIME} ahead, {@code nbf} and {@code iat}
+ * not in the future, each with the clock-skew leeway. Auth0 access tokens live 24 hours by default
+ * and 30 days at most; a token claiming more was not issued by it. Written here rather than taken from {@code JwtTimestampValidator} so that each
  * case gets its own message: a client can tell "expired" from "not yet valid".
  */
 final class TokenTimestampValidator implements OAuth2TokenValidator<Jwt> {
+
+    static final Duration MAX_LIFETIME = Duration.ofDays(30);
 
     private final Duration leeway;
     private final Clock clock;
@@ -34,6 +37,9 @@ final class TokenTimestampValidator implements OAuth2TokenValidator<Jwt> {
         }
         if (now.minus(leeway).isAfter(expiresAt)) {
             return failure("Token has expired.");
+        }
+        if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            return failure("Token expires more than 30 days ahead (exp).");
         }
         Instant notBefore = jwt.getNotBefore();
         if (notBefore != null && now.plus(leeway).isBefore(notBefore)) {

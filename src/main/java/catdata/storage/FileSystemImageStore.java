@@ -2,8 +2,10 @@ package catdata.storage;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,8 +19,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import catdata.startup.InvalidConfigurationException;
@@ -35,12 +35,6 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp)");
 
     private final Path directory;
-    /**
-     * Where the web server writes uploads while receiving them: outside {@code IMAGES_DIR}, because
-     * it creates missing directories, and a missing photo directory must stay missing.
-     */
-    private static final Path UPLOAD_BUFFERS = Path.of(System.getProperty("java.io.tmpdir"), "catdata-uploads");
-
     private final StagingArea staging;
     private final StagingArea uploadBuffers;
     /** A directory that stays missing would otherwise log once per photo read. */
@@ -50,9 +44,14 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
         this.directory = properties.imagesDir().toAbsolutePath().normalize();
         try {
             this.staging = new StagingArea(directory);
-            this.uploadBuffers = new StagingArea(UPLOAD_BUFFERS.getParent(), UPLOAD_BUFFERS);
         } catch (IOException e) {
             throw new InvalidConfigurationException("IMAGES_DIR " + directory + " cannot be used (" + e + ")");
+        }
+        Path buffers = properties.uploadBuffers().toAbsolutePath().normalize();
+        try {
+            this.uploadBuffers = new StagingArea(buffers.getParent(), buffers);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("DATA_DIR: " + buffers + " cannot be used for uploads (" + e + ")");
         }
     }
 
@@ -90,19 +89,24 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
     }
 
     @Override
-    public Optional<Resource> open(String name) {
+    public Optional<InputStream> open(String name) {
         Path file = resolve(name);
-        if (Files.isRegularFile(file)) {
+        try {
+            InputStream bytes = Files.newInputStream(file);
             reportedMissingDirectory.set(false);
-            return Optional.of(new FileSystemResource(file));
-        }
-        if (!Files.isDirectory(directory)) {
-            if (!reportedMissingDirectory.getAndSet(true)) {
-                log.error("Photo storage {} is missing or not a directory; photos cannot be read", directory);
+            return Optional.of(bytes);
+        } catch (IOException e) {
+            if (!Files.isDirectory(directory)) {
+                if (!reportedMissingDirectory.getAndSet(true)) {
+                    log.error("Photo storage {} is missing or not a directory; photos cannot be read", directory);
+                }
+                throw new StorageUnavailable();
             }
-            throw new StorageUnavailable();
+            if (e instanceof NoSuchFileException) {
+                return Optional.empty();
+            }
+            throw failed("read photo " + name, e);
         }
-        return Optional.empty();
     }
 
     @Override

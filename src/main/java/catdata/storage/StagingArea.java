@@ -5,11 +5,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -40,6 +43,7 @@ final class StagingArea implements AutoCloseable {
     /** Staging files of the first version, and directories that never got a lock file. */
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private static final int ATTEMPTS = 5;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /**
      * Staging directories of this process (two application contexts in one JVM, as in tests). Their
      * lock files are never opened by a clean-up: closing any channel on a file releases every lock
@@ -74,15 +78,15 @@ final class StagingArea implements AutoCloseable {
      * failure to report, not a place to start afresh.
      */
     synchronized Path newFile() throws IOException {
-        if (!Files.isDirectory(own)) {
+        if (!Files.isRegularFile(own.resolve(LOCK))) {
             if (!Files.isDirectory(imagesDir)) {
                 throw new NotDirectoryException(imagesDir.toString());
             }
-            Path directory = own;
-            release();
-            Files.createDirectories(directory);
-            if (!lock(directory)) {
-                throw new IOException("Could not lock the staging directory " + directory);
+            // Same name again; on failure, `own` stays and the next upload tries again.
+            closeLockChannel();
+            createPrivateDirectories(own);
+            if (!lock(own)) {
+                throw new IOException("Could not lock the staging directory " + own);
             }
         }
         return own.resolve(UUID.randomUUID() + ".part");
@@ -105,7 +109,7 @@ final class StagingArea implements AutoCloseable {
         Files.createDirectories(root);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Path directory = root.resolve(UUID.randomUUID().toString().replace("-", ""));
-            Files.createDirectory(directory);
+            createPrivateDirectories(directory);
             if (lock(directory)) {
                 return;
             }
@@ -139,9 +143,25 @@ final class StagingArea implements AutoCloseable {
             OWNED_BY_THIS_PROCESS.remove(own);
             own = null;
         }
+        closeLockChannel();
+    }
+
+    private void closeLockChannel() throws IOException {
         if (lockChannel != null) {
             lockChannel.close();
             lockChannel = null;
+        }
+    }
+
+    /** Staged uploads still carry their owner's metadata (GPS position...): for this service's eyes only. */
+    private static void createPrivateDirectories(Path directory) throws IOException {
+        Files.createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            // Made again by someone else meanwhile; the lock decides whose it is.
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
         }
     }
 

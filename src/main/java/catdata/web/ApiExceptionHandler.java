@@ -1,5 +1,6 @@
 package catdata.web;
 
+import java.sql.SQLException;
 import java.util.Optional;
 
 import jakarta.servlet.MultipartConfigElement;
@@ -20,7 +21,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -53,6 +56,8 @@ import tools.jackson.databind.DatabindException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** HikariCP's message for a connection it has already closed. */
+    private static final String CLOSED_CONNECTION = "Connection is closed";
 
     private final ObjectProvider<MultipartConfigElement> multipartConfig;
 
@@ -76,6 +81,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE);
     }
 
+    /**
+     * A commit or rollback that failed. After the request had already failed, the answer is the one
+     * that first failure deserves (nothing was committed). A commit that failed because the
+     * connection was lost (SQLState class 08) is the database being unavailable: a read-only
+     * transaction wrote nothing, and for a write the outcome is as unknown to us as to the client,
+     * who is told to try again. Anything else stays a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailure(TransactionSystemException ex) {
+        Throwable first = ex.getApplicationException();
+        if (first instanceof ApiException api) {
+            return apiException(api);
+        }
+        if (first instanceof DataAccessResourceFailureException || first instanceof TransientDataAccessResourceException
+                || first instanceof CannotCreateTransactionException || lostConnection(ex)) {
+            return databaseUnavailable(ex);
+        }
+        return unexpected(ex);
+    }
+
+    /**
+     * SQLState class 08 (connection exception), or the pool's "Connection is closed": the pool
+     * closes a connection that reported a connection error, so the rollback that follows a failed
+     * commit fails on it with that message and no SQLState, and the commit's own error is lost.
+     */
+    private static boolean lostConnection(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || CLOSED_CONNECTION.equals(sql.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
         return respond(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
@@ -85,6 +125,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> malformedQueryString(InvalidParameterException ex) {
         return respond(HttpStatus.BAD_REQUEST, "Malformed query string.");
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names and header values only when they are
+     * read, which may be in a controller's argument binding: a request it rejects there (a NUL in a
+     * parameter name) is the caller's fault, like one it rejects up front.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
+        return respond(HttpStatus.BAD_REQUEST, JsonRequestRejectedHandler.MESSAGE);
     }
 
     /**
@@ -158,8 +208,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return firstMessage(invalid);
         }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
-            return causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class) ? JsonBodyLimitFilter.MESSAGE
-                    : unreadableBody(unreadable);
+            return unreadableBody(unreadable);
         }
         if (ex instanceof MaxUploadSizeExceededException) {
             return "File too large (max " + maxUploadSize() + ").";
@@ -216,8 +265,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    /** Names the field whose value had the wrong type, so the caller knows what to fix. */
+    /** Says what is wrong with the body, naming the field whose value had the wrong type. */
     private static String unreadableBody(HttpMessageNotReadableException ex) {
+        if (causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class)) {
+            return JsonBodyLimitFilter.MESSAGE;
+        }
+        if (causedBy(ex, Utf8JsonBodyFilter.NotUtf8.class)) {
+            return Utf8JsonBodyFilter.NOT_UTF8;
+        }
+        if (causedBy(ex, JsonConfiguration.NestedTooDeep.class)) {
+            return "JSON nested deeper than " + JsonConfiguration.MAX_NESTING_DEPTH + " levels.";
+        }
         // A number too large for its field fails in the parser rather than in databinding, but
         // names its field all the same.
         if (ex.getCause() instanceof JacksonException json

@@ -4,12 +4,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -18,10 +24,14 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
+
+    /** No request body of ours nests more than three levels; 50 leaves room and stops stack-deep documents. */
+    static final int MAX_NESTING_DEPTH = 50;
 
     /** Exactly what JavaScript's {@code Date.toISOString()} gives, as the original service sent. */
     static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -37,6 +47,21 @@ class JsonConfiguration {
             }
         });
         return module;
+    }
+
+    /**
+     * Boot's own builder bean, but on a parser factory with our nesting limit: Jackson 3 takes the
+     * factory when the builder is made, and Boot 4.0 offers no customizer for it
+     * (spring-projects/spring-boot#48594), so the builder is declared here and every
+     * {@link JsonMapperBuilderCustomizer} (Boot's and ours) is applied in order, as Boot does.
+     */
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(new ReadLimits())
+                .build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
     }
 
     /**
@@ -57,5 +82,35 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * Jackson's default read limits with nesting capped at {@link #MAX_NESTING_DEPTH}, refused with
+     * an exception of its own so that the answer can say what was wrong.
+     */
+    static final class ReadLimits extends StreamReadConstraints {
+
+        ReadLimits() {
+            this(StreamReadConstraints.defaults());
+        }
+
+        private ReadLimits(StreamReadConstraints defaults) {
+            super(MAX_NESTING_DEPTH, defaults.getMaxDocumentLength(), defaults.getMaxTokenCount(),
+                    defaults.getMaxNumberLength(), defaults.getMaxStringLength(), defaults.getMaxNameLength());
+        }
+
+        @Override
+        public void validateNestingDepth(int depth) throws StreamConstraintsException {
+            if (depth > _maxNestingDepth) {
+                throw new NestedTooDeep(depth);
+            }
+        }
+    }
+
+    static final class NestedTooDeep extends StreamConstraintsException {
+
+        NestedTooDeep(int depth) {
+            super("JSON nested " + depth + " levels deep (max " + MAX_NESTING_DEPTH + ")");
+        }
     }
 }

@@ -26,6 +26,18 @@ public class JsonErrorWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatusCode status, String message) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(ErrorBodies.CONTENT_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(status, message));
+    }
+
+    /** The body alone, for a writer that has no servlet response to write to. */
+    String json(HttpStatusCode status, String message) {
+        return json.writeValueAsString(body(status, message));
+    }
+
+    private static Map<String, Object> body(HttpStatusCode status, String message) {
         ProblemDetail problem = ErrorBodies.problem(status, message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
@@ -33,9 +45,6 @@ public class JsonErrorWriter {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("error", message);
-        response.setStatus(status.value());
-        response.setContentType(ErrorBodies.CONTENT_TYPE.toString());
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        return body;
     }
 }

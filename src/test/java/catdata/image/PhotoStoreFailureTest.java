@@ -121,6 +121,23 @@ class PhotoStoreFailureTest extends ApiTest {
     }
 
     @Test
+    void aStagingDirectoryThatCannotBeMadeAgainIs503UntilItCanThenUploadsWork() throws IOException {
+        String token = newUserToken();
+        Path staging = IMAGES_DIR.resolve(".staging");
+        FileSystemUtils.deleteRecursively(staging);
+        Files.writeString(staging, "in the way");
+        try {
+            assertUnavailable(upload(token));
+            assertUnavailable(upload(token));
+        } finally {
+            Files.delete(staging);
+        }
+
+        ApiResponse again = upload(token);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aPhotoWhoseFileIsGoneIsNotFoundAndLoggedOnce(CapturedOutput output) throws IOException {
         String token = newUserToken();
         ApiResponse uploaded = upload(token);

@@ -180,12 +180,12 @@ class CrashRecoveryTest {
 
     /**
      * Files of unfinished uploads: staged photos in {@code IMAGES_DIR/.staging} and the web server's
-     * buffers of uploads still being received, in the process's temporary directory.
+     * buffers of uploads still being received, in {@code DATA_DIR/uploads}.
      */
     private static List<Path> stagedFiles(Path imagesDir, Path workDir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path staging : List.of(imagesDir.resolve(".staging"),
-                ServiceProcess.temporaryDirectory(workDir).resolve("catdata-uploads"))) {
+                workDir.resolve("data").resolve("uploads"))) {
             if (Files.isDirectory(staging)) {
                 try (Stream<Path> walk = Files.walk(staging)) {
                     walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".lock"))

@@ -8,7 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +70,7 @@ class DatabaseOutageTest {
         long containerId = created.json().path("id").asLong();
         List<Path> photosBefore = photoFiles();
 
-        database().stop();
+        stopTheDatabaseUnderTraffic(api, auth);
         try {
             // The client gives up after 5 s, so a request that hangs fails the test.
             ApiClient impatient = ApiClient.withTimeout(port, Duration.ofSeconds(5));
@@ -96,6 +103,37 @@ class DatabaseOutageTest {
         assertThat(api.get("/api/containers", auth).json()).hasSize(1);
         assertThat(json(api, "POST", "/api/container", "{\"name\":\"After the outage\"}", auth).status()).isEqualTo(201);
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    /**
+     * Stops the database while requests keep arriving, so some of them lose their connection in the
+     * middle of a transaction: they too must answer 503, never 500.
+     */
+    private static void stopTheDatabaseUnderTraffic(ApiClient api, String[] auth) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Set<Integer>>> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(clients.submit(() -> {
+                Set<Integer> seen = new TreeSet<>();
+                long until = Long.MAX_VALUE;
+                while (System.nanoTime() < until) {
+                    seen.add(api.get("/api/containers", auth).status());
+                    if (stopped.get() && until == Long.MAX_VALUE) {
+                        until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                    }
+                }
+                return seen;
+            }));
+        }
+        ServiceProcess.sleep(Duration.ofMillis(300));
+        database().stop();
+        stopped.set(true);
+        clients.shutdown();
+        for (Future<Set<Integer>> client : statuses) {
+            assertThat(client).succeedsWithin(Duration.ofSeconds(30)).satisfies(seen ->
+                    assertThat(seen).as("statuses while the database stopped").isSubsetOf(200, 503));
+        }
     }
 
     private static ApiResponse awaitSuccess(ApiClient api, String path, String[] auth) {

@@ -3,6 +3,7 @@ package catdata.security;
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,11 @@ import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.TestIssuer;
 
-/** The auth matrix: every way a request can fail to authenticate, and the one way it succeeds. */
+/**
+ * The auth matrix: the ways a request succeeds, and those in which a well-formed token still fails
+ * (its key, its signature). Tokens refused by the cheap checks are tried in {@link HostileTokenTest},
+ * the Authorization header's forms in {@link BearerHeaderTest}.
+ */
 class AuthenticationTest extends ApiTest {
 
     private static final String PROTECTED = "/api/images";
@@ -65,67 +70,10 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
-    void aStringThatIsNotAJwtIsMalformed() {
-        assertInvalidToken(api.get(PROTECTED, bearer("not-a-jwt")), StrictJwtDecoder.MALFORMED);
-    }
-
-    @Test
-    void anExpiredTokenIsRefused() {
-        String token = ISSUER.token().expiredAt(Instant.now().minus(Duration.ofMinutes(5))).build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token has expired.");
-    }
-
-    @Test
     void aTokenExpiredWithinTheLeewayIsStillAccepted() {
         String token = ISSUER.token().expiredAt(Instant.now().minus(Duration.ofSeconds(10))).build();
 
         assertThat(api.get(PROTECTED, bearer(token)).status()).isEqualTo(200);
-    }
-
-    @Test
-    void aTokenWithoutExpiryIsRefused() {
-        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().expiresAt(null).build())),
-                "Token has no expiry (exp).");
-    }
-
-    @Test
-    void aTokenNotValidYetIsRefused() {
-        String token = ISSUER.token().notBefore(Instant.now().plus(Duration.ofMinutes(5))).build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token is not valid yet (nbf).");
-    }
-
-    @Test
-    void aTokenForAnotherAudienceIsRefused() {
-        String token = ISSUER.token().audience("https://another-api.example").build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token audience (aud) is not accepted.");
-    }
-
-    @Test
-    void aTokenFromAnotherIssuerIsRefused() {
-        String token = ISSUER.token().issuer("https://evil.example/").build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token issuer (iss) is not accepted.");
-    }
-
-    @Test
-    void theIssuerMustMatchExactlyEvenAsToATrailingSlash() {
-        String token = ISSUER.token().issuer(ISSUER.issuer() + "/").build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token issuer (iss) is not accepted.");
-    }
-
-    @Test
-    void anUnsignedTokenIsRefused() {
-        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().buildUnsigned())), StrictJwtDecoder.ALGORITHM);
-    }
-
-    @Test
-    void hs256SignedWithThePublicKeyIsRefused() {
-        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().buildHs256WithPublicKey())),
-                StrictJwtDecoder.ALGORITHM);
     }
 
     @Test
@@ -150,23 +98,10 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
-    void anUnexpectedTokenTypeIsRefused() {
-        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().type("JWE").build())),
-                "Token type (typ) is not accepted.");
-    }
-
-    @Test
     void aTokenWithoutIssuedAtIsAccepted() {
         String token = ISSUER.token().issuedAt(null).expiresAt(Instant.now().plus(Duration.ofHours(12))).build();
 
         assertThat(api.get(PROTECTED, bearer(token)).status()).isEqualTo(200);
-    }
-
-    @Test
-    void aTokenIssuedInTheFutureIsRefused() {
-        String token = ISSUER.token().issuedAt(Instant.now().plus(Duration.ofMinutes(5))).build();
-
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), "Token is issued in the future (iat).");
     }
 
     @Test
@@ -177,16 +112,14 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
-    void aSignedTokenWithAnExpiryThatIsNotANumberIsMalformed() {
-        String token = ISSUER.token().expiresAt(null).claim("exp", "tomorrow").build();
+    void withoutAuth0RequiredPermissionsATokenWithoutPermissionsMayReadAndWrite() {
+        String token = newUserToken();
 
-        assertInvalidToken(api.get(PROTECTED, bearer(token)), StrictJwtDecoder.MALFORMED);
-    }
+        ApiResponse created = api.send("POST", "/api/tag", "application/json",
+                "{\"name\": \"plain\"}".getBytes(StandardCharsets.UTF_8), bearer(token));
 
-    @Test
-    void aTokenWithoutSubjectIsRefused() {
-        assertInvalidToken(api.get(PROTECTED, bearer(ISSUER.token().subject(null).build())),
-                "Token has no subject (sub).");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(api.get("/api/tags", bearer(token)).status()).isEqualTo(200);
     }
 
     @Test

@@ -19,10 +19,12 @@ import catdata.support.ApiClient;
 import catdata.support.ApiResponse;
 import catdata.support.TestApp;
 import catdata.support.TestIssuer;
+import catdata.web.ServiceUnavailable;
 
 /**
  * When the issuer goes away, the keys already fetched keep working past the cache's time to live
- * (JWKS_OUTAGE_TOLERANCE), and nothing a client sends turns the outage into a 5xx.
+ * for JWKS_OUTAGE_TOLERANCE (shortened here from its default hour), nothing a client sends turns
+ * the outage into a 5xx, and once the tolerance has run out requests are 503 until the issuer is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -30,6 +32,7 @@ class JwksOutageTest {
 
     private static final String PROTECTED = "/api/images";
     private static final long CACHE_TTL_SECONDS = 2;
+    private static final long OUTAGE_TOLERANCE_SECONDS = 10;
 
     private static final TestIssuer ISSUER = new TestIssuer();
 
@@ -42,6 +45,7 @@ class JwksOutageTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestApp.register(registry, ISSUER, TestApp.newDirectory("catdata-jwks-outage"));
         registry.add("JWKS_CACHE_TTL", () -> CACHE_TTL_SECONDS + "s");
+        registry.add("JWKS_OUTAGE_TOLERANCE", () -> OUTAGE_TOLERANCE_SECONDS + "s");
         registry.add("JWKS_FETCHES_PER_MINUTE", () -> "60");
     }
 
@@ -50,9 +54,11 @@ class JwksOutageTest {
         ISSUER.close();
     }
 
+    /** A key the service has not seen makes it fetch the key set now: each outage starts with fresh keys. */
     @BeforeEach
-    void warmTheCache() {
+    void fetchFreshKeys() {
         api = new ApiClient(port);
+        ISSUER.rotate();
         assertThat(api.get(PROTECTED, bearer(ISSUER.token().build())).status()).isEqualTo(200);
     }
 
@@ -60,7 +66,7 @@ class JwksOutageTest {
     void tokensSignedWithACachedKeyAreAcceptedWhileTheIssuerIsDown() throws Exception {
         ISSUER.stop();
         try {
-            waitWellPastTheCacheTtl();
+            TimeUnit.SECONDS.sleep(CACHE_TTL_SECONDS + 3);
 
             ApiResponse response = api.get(PROTECTED, bearer(ISSUER.token().build()));
 
@@ -75,7 +81,7 @@ class JwksOutageTest {
     void unknownKeysDuringAnOutageAreRefusedWith401() throws Exception {
         ISSUER.stop();
         try {
-            waitWellPastTheCacheTtl();
+            TimeUnit.SECONDS.sleep(CACHE_TTL_SECONDS + 3);
 
             for (int i = 0; i < 3; i++) {
                 ApiResponse response = api.get(PROTECTED,
@@ -91,8 +97,21 @@ class JwksOutageTest {
         }
     }
 
-    /** The cached key set is then expired, so only the outage tolerance can still be serving it. */
-    private static void waitWellPastTheCacheTtl() throws InterruptedException {
-        TimeUnit.SECONDS.sleep(CACHE_TTL_SECONDS + 3);
+    @Test
+    void onceTheToleranceHasRunOutRequestsAre503UntilTheIssuerIsBack() throws Exception {
+        ApiResponse response;
+        ISSUER.stop();
+        try {
+            TimeUnit.SECONDS.sleep(CACHE_TTL_SECONDS + OUTAGE_TOLERANCE_SECONDS + 2);
+
+            response = api.get(PROTECTED, bearer(ISSUER.token().build()));
+        } finally {
+            ISSUER.restart();
+        }
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo(String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
+        assertThat(response.error()).isEqualTo(ServiceUnavailable.MESSAGE);
+        assertThat(api.get(PROTECTED, bearer(ISSUER.token().build())).status()).isEqualTo(200);
     }
 }

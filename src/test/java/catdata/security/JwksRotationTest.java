@@ -3,9 +3,12 @@ package catdata.security;
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -18,7 +21,8 @@ import catdata.support.TestIssuer;
 
 /**
  * Key rotation as providers do it: a new key is published beside the old one and used for new
- * tokens. The default ten-minute cache must not make the new key unknown until it expires.
+ * tokens. The default ten-minute cache must not make the new key unknown until it expires. Runs
+ * with the default key-set settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -43,9 +47,18 @@ class JwksRotationTest {
         ISSUER.close();
     }
 
+    @Autowired
+    private AuthProperties auth;
+
     @BeforeEach
     void connect() {
         api = new ApiClient(port);
+    }
+
+    /** How long is tried in {@link JwksOutageTest}, with the tolerance shortened to seconds. */
+    @Test
+    void cachedKeysOutlastAnIssuerOutageForAnHourByDefault() {
+        assertThat(auth.jwks().outageTolerance()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,19 @@ class FileSystemImageStoreTest {
         store.publish(staged, name);
         assertThat(directory.resolve(name)).hasBinaryContent(BYTES);
         assertThat(staged.path()).doesNotExist();
+    }
+
+    @Test
+    void aPhotoOpenedBeforeItIsDeletedIsStillReadWhole() throws IOException {
+        FileSystemImageStore store = start();
+        String name = ImageStore.newName("png");
+        store.publish(store.stage(out -> out.write(BYTES)), name);
+
+        try (InputStream download = store.open(name).orElseThrow()) {
+            store.delete(name);
+            assertThat(download.readAllBytes()).isEqualTo(BYTES);
+        }
+        assertThat(store.open(name)).isEmpty();
     }
 
     @Test
@@ -184,7 +198,7 @@ class FileSystemImageStoreTest {
     }
 
     private FileSystemImageStore start() {
-        FileSystemImageStore store = new FileSystemImageStore(new StorageProperties(directory));
+        FileSystemImageStore store = new FileSystemImageStore(new StorageProperties(directory, directory.resolveSibling(directory.getFileName() + "-uploads")));
         stores.add(store);
         return store;
     }

@@ -66,8 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The process's own {@code java.io.tmpdir}, so a test can see what it leaves there. */
-    public static Path temporaryDirectory(Path workDir) {
+    /** The process's own {@code java.io.tmpdir}: what a killed process leaves there stays with the test. */
+    private static Path temporaryDirectory(Path workDir) {
         return workDir.resolve("tmp");
     }
 

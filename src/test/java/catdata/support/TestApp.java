@@ -33,7 +33,8 @@ public final class TestApp {
         registry.add("OIDC_ISSUER", issuer::issuer);
         registry.add("AUTH0_AUDIENCE", () -> TestIssuer.AUDIENCE);
         registry.add("IMAGES_DIR", imagesDir::toString);
-        registry.add("DATA_DIR", () -> imagesDir.resolve(".data").toString());
+        // Beside the photo directory, not in it: tests remove the photo directory.
+        registry.add("DATA_DIR", () -> imagesDir.resolveSibling(imagesDir.getFileName() + "-data").toString());
         registry.add("CORS_ORIGINS", () -> "http://localhost:5173, https://catalogue.example");
     }
 

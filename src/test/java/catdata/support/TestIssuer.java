@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,7 +36,7 @@ public final class TestIssuer implements AutoCloseable {
     public static final String AUDIENCE = "https://api.catdata.test";
 
     private final List<RSAKey> publishedKeys = new CopyOnWriteArrayList<>();
-    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final List<Instant> jwksRequests = new CopyOnWriteArrayList<>();
     private volatile int jwksDelayMillis;
     private HttpServer server;
     private int port;
@@ -60,6 +60,15 @@ public final class TestIssuer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/catdata";
     }
 
+    /**
+     * The same issuer seen as an Auth0 tenant: use it as {@code AUTH0_DOMAIN}; tokens must then
+     * carry this URL, with its trailing slash, in {@code iss}. Its keys are served at
+     * {@code /.well-known/jwks.json}, as Auth0 serves them.
+     */
+    public String auth0Issuer() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
     public String jwksUrl() {
         return issuer() + "/jwks";
     }
@@ -76,7 +85,12 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public int jwksRequests() {
-        return jwksRequests.get();
+        return jwksRequests.size();
+    }
+
+    /** When each key-set request arrived, at either address. */
+    public List<Instant> jwksRequestTimes() {
+        return List.copyOf(jwksRequests);
     }
 
     public void delayJwks(int millis) {
@@ -110,14 +124,17 @@ public final class TestIssuer implements AutoCloseable {
         port = server.getAddress().getPort();
         server.createContext("/catdata/.well-known/openid-configuration", exchange -> respond(exchange,
                 "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + jwksUrl() + "\"}"));
-        server.createContext("/catdata/jwks", exchange -> {
-            jwksRequests.incrementAndGet();
-            pause(jwksDelayMillis);
-            List<JWK> keys = new ArrayList<>();
-            publishedKeys.forEach(key -> keys.add(key.toPublicJWK()));
-            respond(exchange, new JWKSet(keys).toString());
-        });
+        server.createContext("/catdata/jwks", this::serveKeys);
+        server.createContext("/.well-known/jwks.json", this::serveKeys);
         server.start();
+    }
+
+    private void serveKeys(HttpExchange exchange) throws IOException {
+        jwksRequests.add(Instant.now());
+        pause(jwksDelayMillis);
+        List<JWK> keys = new ArrayList<>();
+        publishedKeys.forEach(key -> keys.add(key.toPublicJWK()));
+        respond(exchange, new JWKSet(keys).toString());
     }
 
     private static void respond(HttpExchange exchange, String json) throws IOException {

@@ -9,26 +9,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Tokens for tests: by default a valid RS256 access token from {@link TestIssuer}; each method
- * changes one thing, so a test says exactly what is wrong with the token it sends.
+ * changes one thing, so a test says exactly what is wrong with the token it sends. The header and
+ * payload are serialized here rather than by Nimbus's {@code SignedJWT}, so that a test can sign
+ * headers Nimbus would refuse to build (a {@code kid} that is a number, a {@code crit} list).
  */
 public final class TokenBuilder {
 
     private final RSAKey publishedKey;
     private RSAKey signingKey;
+    private JWSAlgorithm algorithm = JWSAlgorithm.RS256;
     private String keyId;
     private String issuer;
     private List<String> audience;
@@ -36,8 +47,11 @@ public final class TokenBuilder {
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
     private Instant notBefore;
     private Instant issuedAt = Instant.now();
-    private JOSEObjectType type = JOSEObjectType.JWT;
+    private String type = "JWT";
+    private final Map<String, Object> extraHeaders = new LinkedHashMap<>();
     private final Map<String, Object> extraClaims = new LinkedHashMap<>();
+    private String rawHeader;
+    private String rawPayload;
 
     TokenBuilder(String issuer, String audience, RSAKey key) {
         this.issuer = issuer;
@@ -57,6 +71,7 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** No {@code aud} claim at all when called without values. */
     public TokenBuilder audience(String... values) {
         this.audience = List.of(values);
         return this;
@@ -82,8 +97,9 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** The {@code typ} header; {@code null} leaves it out. */
     public TokenBuilder type(String value) {
-        this.type = value == null ? null : new JOSEObjectType(value);
+        this.type = value;
         return this;
     }
 
@@ -93,8 +109,24 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** The {@code kid} header; {@code null} leaves it out. */
     public TokenBuilder keyId(String value) {
         this.keyId = value;
+        return this;
+    }
+
+    /**
+     * Any header parameter, with any JSON value, replacing the builder's own ({@code alg},
+     * {@code kid}, {@code typ}) if it has the same name.
+     */
+    public TokenBuilder header(String name, Object value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
+    /** Signs with this algorithm and says so in {@code alg}: RSA ones with the key, ES256 with a new EC key. */
+    public TokenBuilder algorithm(JWSAlgorithm value) {
+        this.algorithm = value;
         return this;
     }
 
@@ -104,24 +136,32 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** This exact text, base64url-encoded, as the header (signed as RS256 with the key). */
+    public TokenBuilder rawHeader(String json) {
+        this.rawHeader = json;
+        return this;
+    }
+
+    /** This exact text, base64url-encoded, as the payload. */
+    public TokenBuilder rawPayload(String json) {
+        this.rawPayload = json;
+        return this;
+    }
+
     public String subject() {
         return subject;
     }
 
     public String build() {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(type).build(), claims());
-        try {
-            jwt.sign(new RSASSASigner(signingKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        String signingInput = encode(rawHeader != null ? rawHeader : JSONObjectUtils.toJSONString(header())) + "."
+                + encode(rawPayload != null ? rawPayload : claims().toString());
+        return signingInput + "." + sign(signingInput);
     }
 
-    /** The same claims, unsigned ({@code alg: none}). */
+    /** The same claims, unsigned ({@code alg: none}, empty signature). */
     public String buildUnsigned() {
-        return new PlainJWT(claims()).serialize();
+        Map<String, Object> header = new LinkedHashMap<>(Map.of("alg", "none"));
+        return encode(JSONObjectUtils.toJSONString(header)) + "." + encode(claims().toString()) + ".";
     }
 
     /**
@@ -129,14 +169,7 @@ public final class TokenBuilder {
      * verifiers that trust the token's {@code alg}.
      */
     public String buildHs256WithPublicKey() {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).build(), claims());
-        try {
-            byte[] secret = publishedKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-            jwt.sign(new MACSigner(secret));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return algorithm(JWSAlgorithm.HS256).build();
     }
 
     /** A token whose signature part is replaced, everything else intact. */
@@ -145,11 +178,59 @@ public final class TokenBuilder {
         return parts[0] + "." + parts[1] + "." + signature;
     }
 
+    /** The signed token nested in a JWE encrypted to the published key: five parts. */
+    public String buildEncrypted() {
+        JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                .contentType("JWT").keyID(keyId).build(), new Payload(build()));
+        try {
+            jwe.encrypt(new RSAEncrypter(publishedKey.toRSAPublicKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwe.serialize();
+    }
+
+    private Map<String, Object> header() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", algorithm.getName());
+        if (type != null) {
+            header.put("typ", type);
+        }
+        if (keyId != null) {
+            header.put("kid", keyId);
+        }
+        header.putAll(extraHeaders);
+        return header;
+    }
+
+    private String sign(String signingInput) {
+        try {
+            return signer().sign(new JWSHeader(algorithm), signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JWSSigner signer() throws JOSEException {
+        if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
+            byte[] secret = publishedKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+            return new MACSigner(secret);
+        }
+        if (JWSAlgorithm.Family.EC.contains(algorithm)) {
+            return new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate());
+        }
+        return new RSASSASigner(signingKey);
+    }
+
+    private static String encode(String text) {
+        return Base64URL.encode(text.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private JWTClaimsSet claims() {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
-                .audience(audience)
+                .audience(audience.isEmpty() ? null : audience)
                 .issueTime(issuedAt == null ? null : Date.from(issuedAt))
                 .expirationTime(expiresAt == null ? null : Date.from(expiresAt));
         if (notBefore != null) {

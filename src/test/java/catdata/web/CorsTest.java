@@ -2,6 +2,9 @@ package catdata.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import catdata.support.ApiResponse;
@@ -69,5 +72,23 @@ class CorsTest extends ApiTest {
         assertThat(preflight.status()).isEqualTo(403);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(request.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWithTheJsonErrorBeforeAnythingIsWritten() {
+        String token = newUserToken();
+
+        ApiResponse preflight = api.options("/api/container", "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        ApiResponse request = api.send("POST", "/api/container", "application/json",
+                "{\"name\": \"Box\"}".getBytes(StandardCharsets.UTF_8),
+                "Origin", "https://evil.example", "Authorization", "Bearer " + token);
+
+        for (ApiResponse refused : List.of(preflight, request)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.error()).isEqualTo("Cross-origin request refused.");
+        }
+        assertThat(api.get("/api/containers", "Authorization", "Bearer " + token).json()).isEmpty();
     }
 }

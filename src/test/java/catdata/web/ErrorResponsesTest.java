@@ -40,7 +40,8 @@ class ErrorResponsesTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.error()).isEqualTo("Bad Request.");
+        assertThat(response.error()).isEqualTo(
+                "The request URL, a parameter or a header contains characters that are not allowed.");
     }
 
     @Test
