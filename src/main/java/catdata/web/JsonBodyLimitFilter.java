@@ -3,11 +3,8 @@ package catdata.web;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -45,7 +42,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
             errors.write(response, HttpStatus.CONTENT_TOO_LARGE, MESSAGE);
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new CheckedBodyRequest(request, new SizeLimit()), response);
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
@@ -61,70 +58,17 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** Counts the bytes read; a body that goes past the cap (a chunked one, say) is cut off there. */
+    private static final class SizeLimit implements CheckedBodyRequest.Check {
 
-        private ServletInputStream limited;
-
-        LimitedRequest(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream());
-            }
-            return limited;
-        }
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-
-        private final ServletInputStream in;
         private long read;
 
-        LimitedInputStream(ServletInputStream in) {
-            this.in = in;
-        }
-
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLarge {
-            read += n;
+        public void bytes(byte[] buffer, int offset, int length) throws BodyTooLarge {
+            read += length;
             if (read > MAX_BYTES) {
                 throw new BodyTooLarge();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

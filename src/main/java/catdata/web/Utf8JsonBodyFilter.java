@@ -5,11 +5,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -50,7 +47,7 @@ class Utf8JsonBodyFilter extends OncePerRequestFilter {
             errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, OTHER_CHARSET);
             return;
         }
-        chain.doFilter(new Utf8Request(request), response);
+        chain.doFilter(new CheckedBodyRequest(request, new Utf8Check()), response);
     }
 
     /** The content type if it is JSON (as the JSON reader takes it), else null. */
@@ -84,60 +81,23 @@ class Utf8JsonBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class Utf8Request extends HttpServletRequestWrapper {
+    /** Checks each byte against the well-formed UTF-8 sequences of RFC 3629. */
+    private static final class Utf8Check implements CheckedBodyRequest.Check {
 
-        private ServletInputStream checked;
-
-        Utf8Request(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (checked == null) {
-                checked = new Utf8InputStream(super.getInputStream());
-            }
-            return checked;
-        }
-    }
-
-    /** Passes the bytes through, checking each against the well-formed UTF-8 sequences of RFC 3629. */
-    private static final class Utf8InputStream extends ServletInputStream {
-
-        private final ServletInputStream in;
         /** Continuation bytes still expected in the current sequence, and the range the next must fall in. */
         private int expected;
         private int low = 0x80;
         private int high = 0xBF;
 
-        Utf8InputStream(ServletInputStream in) {
-            this.in = in;
-        }
-
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                endOfBody();
-            } else {
-                check(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n < 0) {
-                endOfBody();
-            }
-            for (int i = 0; i < n; i++) {
+        public void bytes(byte[] buffer, int offset, int length) throws NotUtf8 {
+            for (int i = 0; i < length; i++) {
                 check(buffer[offset + i] & 0xFF);
             }
-            return n;
         }
 
-        private void endOfBody() throws NotUtf8 {
+        @Override
+        public void end() throws NotUtf8 {
             if (expected > 0) {
                 throw new NotUtf8();
             }
@@ -177,21 +137,6 @@ class Utf8JsonBodyFilter extends OncePerRequestFilter {
             } else {
                 throw new NotUtf8();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
