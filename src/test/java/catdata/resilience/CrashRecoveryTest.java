@@ -82,13 +82,16 @@ class CrashRecoveryTest {
             writers.submit(() -> write(api, auth, writer, container, setA, setB, running, acknowledgedPhotos,
                     acknowledgedItems));
         }
-        try (Socket unfinishedUpload = startUploadThatNeverEnds(service.port(), auth[1])) {
+        Socket unfinishedUpload = startUploadThatNeverEnds(service.port(), auth[1]);
+        try {
             awaitProgress(acknowledgedItems, 10);
             ServiceProcess.sleep(Duration.ofMillis(500));
             service.kill();
             running.set(false);
             writers.shutdown();
             assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            unfinishedUpload.close();
         }
         List<Path> leftovers = stagedFiles(imagesDir, workDir);
         assertThat(leftovers).as("the upload cut off by the kill left its buffer behind").isNotEmpty();

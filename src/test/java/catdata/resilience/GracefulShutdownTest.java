@@ -102,7 +102,8 @@ class GracefulShutdownTest {
     private static void awaitRefusedConnections(int port) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 ServiceProcess.sleep(Duration.ofMillis(50));
             } catch (ConnectException refused) {
                 return;
