@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import catdata.support.ApiResponse;
-import catdata.support.ApiRoutes;
 import catdata.support.ApiRoutes.Route;
+import catdata.support.ApiRoutes;
 import catdata.support.ApiTest;
+import catdata.support.TableChecksums;
 import catdata.support.TestIssuer;
 
 /**
@@ -42,7 +44,7 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
 
     @Test
     void withoutATokenEveryRouteIsA401WithABareChallenge() {
-        String rowsBefore = rows();
+        Map<String, String> rowsBefore = TableChecksums.of(jdbc);
 
         for (Route route : apiRoutes()) {
             ApiResponse response = call(route);
@@ -51,14 +53,14 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
             assertThat(response.error()).as("%s", route).isEqualTo("No authorization token was found");
             assertThat(response.header("WWW-Authenticate")).as("%s", route).startsWith("Bearer");
         }
-        assertThat(rows()).isEqualTo(rowsBefore);
+        assertThat(TableChecksums.of(jdbc)).isEqualTo(rowsBefore);
     }
 
     @Test
     void withAnInvalidTokenEveryRouteIsA401SayingWhy() {
         String expired = ISSUER.token().expiredAt(Instant.now().minus(Duration.ofHours(1))).build();
         String forged = ISSUER.token().signedWith(TestIssuer.newKey()).build();
-        String rowsBefore = rows();
+        Map<String, String> rowsBefore = TableChecksums.of(jdbc);
 
         for (Route route : apiRoutes()) {
             for (String token : List.of(expired, forged, "not-a-jwt")) {
@@ -69,7 +71,7 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
                 assertThat(response.header("WWW-Authenticate")).as("%s", route).startsWith("Bearer error=\"invalid_token\"");
             }
         }
-        assertThat(rows()).isEqualTo(rowsBefore);
+        assertThat(TableChecksums.of(jdbc)).isEqualTo(rowsBefore);
     }
 
     @Test
@@ -84,19 +86,6 @@ class EveryApiRouteNeedsATokenTest extends ApiTest {
             return api.send(route.method(), route.path(), null, new byte[0], headers);
         }
         return api.send(route.method(), route.path(), "application/json", BODY, headers);
-    }
-
-    /** Every stored row, so that an update that slipped through would show as well as an insert. */
-    private String rows() {
-        return jdbc.sql("""
-                SELECT md5(concat(
-                    (SELECT string_agg(concat_ws('|', id, name, description, updated_at), ',' ORDER BY id) FROM containers),
-                    (SELECT string_agg(concat_ws('|', id, name, updated_at), ',' ORDER BY id) FROM tags),
-                    (SELECT string_agg(concat_ws('|', id, name, description, container_id, image_id, updated_at), ','
-                            ORDER BY id) FROM items),
-                    (SELECT string_agg(concat_ws('|', id, name), ',' ORDER BY id) FROM images),
-                    (SELECT string_agg(concat_ws('|', item_id, tag_id), ',' ORDER BY item_id, tag_id) FROM items_to_tags)))
-                """).query(String.class).single();
     }
 
     private List<Route> apiRoutes() {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.CatalogueFixtures;
+import catdata.support.TableChecksums;
 
 /**
  * Thousands of generated malformed requests ({@link HostileRequests}) across every /api route: none
@@ -53,7 +53,7 @@ class HostileRequestFuzzTest extends ApiTest {
         String replay = "seed " + seed + " (replay with -Dcatdata.fuzz.seed=" + seed + ")";
         System.out.println("HostileRequestFuzzTest: " + replay);
         HostileRequests requests = new HostileRequests(handlerMapping, catalogue(), new RandomInput(new Random(seed)));
-        Map<String, String> tablesBefore = tableChecksums();
+        Map<String, String> tablesBefore = TableChecksums.of(jdbc);
         List<String> filesBefore = storedFiles();
 
         List<String> mishandled = new ArrayList<>();
@@ -71,7 +71,7 @@ class HostileRequestFuzzTest extends ApiTest {
 
         assertThat(requests.routes()).isGreaterThanOrEqualTo(30);
         assertThat(mishandled).as("%d of %d requests mishandled; %s", mishandled.size(), REQUESTS, replay).isEmpty();
-        assertThat(tableChecksums()).as("rows after the run; %s", replay).isEqualTo(tablesBefore);
+        assertThat(TableChecksums.of(jdbc)).as("rows after the run; %s", replay).isEqualTo(tablesBefore);
         assertThat(storedFiles()).as("photo files after the run; %s", replay).isEqualTo(filesBefore);
     }
 
@@ -118,21 +118,6 @@ class HostileRequestFuzzTest extends ApiTest {
         assertThat(api.get("/api/items", bearer(token)).json().size()).isEqualTo(2);
         return new HostileRequests.Catalogue(token, box, attic, blue, mug, photo, strangersBox, stranger.tag("Blue"),
                 strangersItem, stranger.photo());
-    }
-
-    /** An MD5 of every row of every table, by table, so a change shows where it happened. */
-    private Map<String, String> tableChecksums() {
-        Map<String, String> checksums = new LinkedHashMap<>();
-        List<String> tables = jdbc.sql("""
-                SELECT table_name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                ORDER BY table_name""").query(String.class).list();
-        for (String table : tables) {
-            checksums.put(table, jdbc.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \""
-                    + table.replace("\"", "\"\"") + "\" t").query(String.class).single());
-        }
-        assertThat(checksums).containsKeys("containers", "tags", "items", "items_to_tags", "images");
-        return checksums;
     }
 
     /** Every file under the photo directory, with its size. */
