@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,7 +28,6 @@ final class BearerHeaderResolver implements BearerTokenResolver {
 
     private static final String SCHEME = "Bearer";
     private static final String QUERY_PARAMETER = "access_token";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
     @Override
     public String resolve(HttpServletRequest request) {
@@ -56,10 +54,33 @@ final class BearerHeaderResolver implements BearerTokenResolver {
             return null;
         }
         String rest = header.substring(end);
-        if (!rest.startsWith(" ") || !TOKEN.matcher(rest.substring(1)).matches()) {
+        if (!rest.startsWith(" ") || !isB64Token(rest, 1)) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(MALFORMED));
         }
         return rest.substring(1);
+    }
+
+    /**
+     * RFC 6750's {@code b64token} from {@code start} to the end: {@code [A-Za-z0-9._~+/-]+=*}. A loop
+     * rather than a regular expression, as it runs over the whole token on every request.
+     */
+    static boolean isB64Token(String text, int start) {
+        int end = text.length();
+        while (end > start && text.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasQueryToken(String query) {

@@ -68,8 +68,9 @@ class JwtDecoderConfiguration {
         AuthProperties.Jwks jwks = auth.jwks();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
                 (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), JWKS_SIZE_LIMIT);
-        JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(
-                new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), jwks.fetchesPerMinute());
+        JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(new JwksFetchLog(
+                new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), issuer.jwksUri()),
+                jwks.fetchesPerMinute());
         long keptFor = keptFor(jwks).toMillis();
         long refreshTimeout = jwks.connectTimeout().plus(jwks.readTimeout()).toMillis();
         // Nimbus wants the refresh-ahead time and the refresh timeout to fit in the cache's lifetime;
@@ -98,12 +99,20 @@ class JwtDecoderConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth,
             SigningKeyAvailability keys) {
-        OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, auth.clockSkew(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return strictDecoder(jwkSource, issuer, auth.clockSkew(), keys, clock, new VerifiedTokenCache(clock));
+    }
+
+    /** The decoder as the service runs it, with the clock and the cache given: also how tests build it. */
+    static StrictJwtDecoder strictDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer,
+            Duration clockSkew, SigningKeyAvailability keys, Clock clock, VerifiedTokenCache verified) {
+        TokenTimestampValidator times = new TokenTimestampValidator(clockSkew, clock);
+        OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, times);
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(jwkSource)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         nimbus.setJwtValidator(validator);
         nimbus.setClaimSetConverter(TokenClaims::convert);
-        return new StrictJwtDecoder(new TokenPrecheck(validator, TokenClaims::convert), nimbus, keys);
+        return new StrictJwtDecoder(new TokenPrecheck(validator, TokenClaims::convert), nimbus, keys, verified, times);
     }
 }

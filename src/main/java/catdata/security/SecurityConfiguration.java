@@ -11,8 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -84,6 +86,23 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation of every security filter, authentication and authorization: for a
+     * stateless bearer API they cost about 15% of an authenticated request (a JFR profile of
+     * {@code GET /api/containers}) and tell nothing that {@code http.server.requests} and the request
+     * log do not. Refusals are still counted there, by status.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring's firewall, with the same header rules checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerCharacterFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /**

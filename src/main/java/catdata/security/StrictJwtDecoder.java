@@ -1,7 +1,11 @@
 package catdata.security;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,8 +18,10 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jwt.proc.BadJWTException;
 
 /**
- * Spring's Nimbus decoder behind {@link TokenPrecheck}: a token is looked at cheaply first, so
- * that only well-formed RS256 tokens with acceptable claims ever cost a key lookup. Every bad
+ * Spring's Nimbus decoder behind {@link TokenPrecheck} and a {@link VerifiedTokenCache}: a token is
+ * looked at cheaply first, so that only well-formed RS256 tokens with acceptable claims ever cost a
+ * key lookup, and a token already verified costs only its time checks (the one part of the verdict
+ * that changes while the token stays the same: see {@link VerifiedTokenCache}). Every bad
  * token becomes a {@link BadJwtException} (a 401) with a message saying which case it is; the one
  * other outcome is {@link SigningKeysUnavailable} (a 503), when no usable key set can be had.
  */
@@ -30,18 +36,35 @@ final class StrictJwtDecoder implements JwtDecoder {
     private final TokenPrecheck precheck;
     private final JwtDecoder delegate;
     private final SigningKeyAvailability keys;
+    private final VerifiedTokenCache verified;
+    private final OAuth2TokenValidator<Jwt> times;
 
-    StrictJwtDecoder(TokenPrecheck precheck, JwtDecoder delegate, SigningKeyAvailability keys) {
+    /**
+     * @param times the time checks of the validator {@code delegate} runs, the same instance, run
+     *        again on every token found in {@code verified}
+     */
+    StrictJwtDecoder(TokenPrecheck precheck, JwtDecoder delegate, SigningKeyAvailability keys,
+            VerifiedTokenCache verified, OAuth2TokenValidator<Jwt> times) {
         this.precheck = precheck;
         this.delegate = delegate;
         this.keys = keys;
+        this.verified = verified;
+        this.times = times;
     }
 
     @Override
     public Jwt decode(String token) {
         try {
-            precheck.check(token);
-            return delegate.decode(token);
+            // Before the hash: a token with another spelling of the same bytes is refused, not looked up.
+            TokenPrecheck.checkShape(token);
+            Optional<Jwt> known = verified.find(token);
+            if (known.isPresent()) {
+                return stillInTime(known.get());
+            }
+            precheck.checkContents(token);
+            Jwt jwt = delegate.decode(token);
+            verified.remember(jwt);
+            return jwt;
         } catch (BadJwtException e) {
             if (e instanceof JwtValidationException invalid) {
                 throw new BadJwtException(firstDescription(invalid));
@@ -54,6 +77,15 @@ final class StrictJwtDecoder implements JwtDecoder {
             log.debug("Token rejected: {}", e.getClass().getName());
             throw new BadJwtException(MALFORMED);
         }
+    }
+
+    private Jwt stillInTime(Jwt jwt) {
+        OAuth2TokenValidatorResult result = times.validate(jwt);
+        if (result.hasErrors()) {
+            verified.forget(jwt.getTokenValue());
+            throw new JwtValidationException("Token is out of its validity period", result.getErrors());
+        }
+        return jwt;
     }
 
     private static String firstDescription(JwtValidationException e) {

@@ -1,7 +1,5 @@
 package catdata.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -17,8 +15,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The claim checks every token passes twice: on its unverified claims before any key is looked up
- * ({@link TokenPrecheck}), and again once its signature is verified. Type, times, issuer, audience,
- * subject; Spring's validators do most of the checking, each given the message a client sees.
+ * ({@link TokenPrecheck}), and again once its signature is verified; the time checks alone run
+ * once more on each later request with the same token ({@link VerifiedTokenCache}). Type, times,
+ * issuer, audience, subject; Spring's validators do most of the checking, each given the message a client sees.
  */
 final class TokenValidators {
 
@@ -27,10 +26,14 @@ final class TokenValidators {
     private TokenValidators() {
     }
 
-    static OAuth2TokenValidator<Jwt> create(IssuerSettings settings, Duration clockSkew, Clock clock) {
+    /**
+     * @param times the time checks, passed in because {@link StrictJwtDecoder} runs them again, alone,
+     *        on every token it finds already verified
+     */
+    static OAuth2TokenValidator<Jwt> create(IssuerSettings settings, TokenTimestampValidator times) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 withMessage(TokenValidators::acceptedType, "Token type (typ) is not accepted."),
-                new TokenTimestampValidator(clockSkew, clock),
+                times,
                 withMessage(new JwtIssuerValidator(settings.issuer()), "Token issuer (iss) is not accepted."),
                 withMessage(new JwtAudienceValidator(settings.audience()), "Token audience (aud) is not accepted."),
                 withMessage(new JwtClaimValidator<Object>(JwtClaimNames.SUB,
