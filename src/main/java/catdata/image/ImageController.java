@@ -1,23 +1,18 @@
 package catdata.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.core.io.Resource;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,13 +39,12 @@ import catdata.web.Paging;
 @Tag(name = "Photos", description = "One photo per item, stored as a file.")
 class ImageController {
 
-    /** A photo's bytes never change (a new photo gets a new id), so browsers may keep it for a year. */
-    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
-
     private final ImageService images;
+    private final PhotoSender sender;
 
-    ImageController(ImageService images) {
+    ImageController(ImageService images, PhotoSender sender) {
         this.images = images;
+        this.sender = sender;
     }
 
     @PostMapping(path = "/image", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,28 +73,25 @@ class ImageController {
     }
 
     @GetMapping("/image/{id}")
-    @Operation(summary = "Download a photo; answers 304 to a matching If-None-Match")
+    @Operation(summary = "Download a photo, or its thumbnail for lists (size=thumb)",
+            description = "Answers 304 to a matching If-None-Match, and one byte range (Range: bytes=...) with 206; "
+                    + "If-Range with another ETag, a malformed Range or several ranges get the whole photo. "
+                    + "The thumbnail is a JPEG at most 320 pixels on its longest side, turned as the photo is "
+                    + "shown, with an ETag of its own; it is made on the first request.")
     @ApiResponse(responseCode = "200", description = "The photo's bytes.", content = @Content(mediaType = "image/*",
             schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The requested byte range, with Content-Range.",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified: the ETag matches.")
-    ResponseEntity<Resource> content(CurrentUser user, @PathVariable @Positive long id, WebRequest request) {
-        Image image = images.find(user.sub(), id);
-        if (request.checkNotModified(image.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(image.etag()).cacheControl(IMMUTABLE).build();
-        }
-        ImageFormat format = ImageFormat.ofContentType(image.contentType());
-        InputStream bytes = images.open(user.sub(), image);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.contentType()))
-                // Never read as anything but the image it is (a polyglot as HTML or script), never
-                // saved or shown under a name the client chose.
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("photo-" + image.id() + "." + format.extension()).build().toString())
-                .contentLength(image.size())
-                .eTag(image.etag())
-                .cacheControl(IMMUTABLE)
-                .body(new InputStreamResource(bytes));
+    @ApiResponse(responseCode = "416", description = "The range lies beyond the end; Content-Range: bytes */size.")
+    @ApiResponse(responseCode = "503", description = "Photo storage is unavailable, or too many thumbnails are "
+            + "being made; try again later.")
+    void content(CurrentUser user, @PathVariable @Positive long id,
+            @Parameter(description = "original (the default) or thumb", schema = @Schema(type = "string",
+                    allowableValues = {"original", "thumb"}, defaultValue = "original"))
+            @RequestParam(name = PhotoSize.PARAMETER, required = false) String size,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        sender.send(images.download(user.sub(), id, PhotoSize.of(size)), request, response);
     }
 
     @DeleteMapping("/image/{id}")

@@ -1,8 +1,8 @@
 package catdata.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import catdata.storage.ImageStore;
+import catdata.storage.LocalFile;
+import catdata.storage.OpenedFile;
 import catdata.storage.StagedImage;
 import catdata.web.Paged;
 import catdata.web.Paging;
@@ -32,15 +34,17 @@ class ImageService {
     private final ImageStore store;
     private final ImageInspector inspector;
     private final PhotoSanitizer sanitizer;
+    private final Thumbnails thumbnails;
     private final TransactionTemplate transaction;
     private final MissingFiles missingFiles = new MissingFiles();
 
     ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, PhotoSanitizer sanitizer,
-            TransactionTemplate transaction) {
+            Thumbnails thumbnails, TransactionTemplate transaction) {
         this.images = images;
         this.store = store;
         this.inspector = inspector;
         this.sanitizer = sanitizer;
+        this.thumbnails = thumbnails;
         this.transaction = transaction;
     }
 
@@ -72,15 +76,61 @@ class ImageService {
         return images.find(owner, id).orElseThrow(ImageNotFound::new);
     }
 
-    /** The photo's bytes, opened now, so that a delete coming while they are sent cannot cut them short. */
-    InputStream open(String owner, Image image) {
-        return store.open(image.name()).orElseThrow(() -> {
-            // A delete between the two reads removes row and file: then the photo is simply gone.
-            if (images.find(owner, image.id()).isPresent() && missingFiles.firstReport(image.id())) {
-                log.error("Photo {} has a row but its file {} is missing", image.id(), image.name());
+    /** The owner's photo or its thumbnail, to be sent; its bytes are looked for only if they are needed. */
+    Download download(String owner, long id, PhotoSize size) {
+        Image image = find(owner, id);
+        if (size == PhotoSize.THUMB) {
+            return new Download(Thumbnails.etagOf(image), Thumbnails.FORMAT,
+                    "photo-" + id + "-thumb." + Thumbnails.FORMAT.extension(), thumbnailOf(owner, image));
+        }
+        ImageFormat format = ImageFormat.ofContentType(image.contentType());
+        return new Download(image.etag(), format, "photo-" + id + "." + format.extension(), originalOf(owner, image));
+    }
+
+    private Download.Source originalOf(String owner, Image image) {
+        return new Download.Source() {
+            @Override
+            public Optional<LocalFile> localFile() {
+                return store.localFile(image.name());
             }
-            return new ImageNotFound();
-        });
+
+            @Override
+            public OpenedFile open() {
+                return store.open(image.name()).orElseThrow(() -> gone(owner, image));
+            }
+        };
+    }
+
+    /** Made when first asked for: a thumbnail that is not there yet is made, then looked for again. */
+    private Download.Source thumbnailOf(String owner, Image image) {
+        String name = Thumbnails.nameOf(image);
+        return new Download.Source() {
+            @Override
+            public Optional<LocalFile> localFile() {
+                Optional<LocalFile> file = store.localFile(name);
+                if (file.isEmpty() && thumbnails.make(image)) {
+                    return store.localFile(name);
+                }
+                return file;
+            }
+
+            @Override
+            public OpenedFile open() {
+                Optional<OpenedFile> file = store.open(name);
+                if (file.isEmpty() && thumbnails.make(image)) {
+                    file = store.open(name);
+                }
+                return file.orElseThrow(() -> gone(owner, image));
+            }
+        };
+    }
+
+    /** A delete between the two reads removes row and file: then the photo is simply gone. */
+    private ImageNotFound gone(String owner, Image image) {
+        if (images.find(owner, image.id()).isPresent() && missingFiles.firstReport(image.id())) {
+            log.error("Photo {} has a row but its file {} is missing", image.id(), image.name());
+        }
+        return new ImageNotFound();
     }
 
     void delete(String owner, long id) {
@@ -91,6 +141,9 @@ class ImageService {
             // The row is gone, so nothing can reach the file; it only wastes space.
             log.warn("Photo {} deleted but its file {} could not be removed", id, name, e);
         }
+        // After the photo's file: a thumbnail being made right now checks for that file once its
+        // thumbnail is in place, and removes it itself if the file is gone.
+        thumbnails.deleteOf(name);
     }
 
     /**

@@ -1,6 +1,7 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,6 +45,11 @@ final class JpegSanitizer {
     }
 
     /** Writes the cleaned file; returns the orientation the original's EXIF gave. */
+    /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
+    static int orientation(InputStream in) throws IOException {
+        return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
+    }
+
     private static int walk(StructureReader in, OutputStream out, int orientation) throws IOException {
         if (in.u8() != 0xFF || in.u8() != SOI) {
             throw new UnsupportedImage();

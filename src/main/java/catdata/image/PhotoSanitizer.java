@@ -27,6 +27,15 @@ class PhotoSanitizer {
         }
     }
 
+    /** Which way up the photo in {@code in} is to be shown ({@link ExifOrientation}), read without writing anything. */
+    int orientation(ImageFormat format, InputStream in) throws IOException {
+        return switch (format) {
+            case JPEG -> JpegSanitizer.orientation(in);
+            case PNG -> PngSanitizer.orientation(in);
+            case WEBP -> WebpSanitizer.orientation(in);
+        };
+    }
+
     /** One walk over a file's structure: copies what it keeps, returns the orientation it found. */
     @FunctionalInterface
     interface Walk {

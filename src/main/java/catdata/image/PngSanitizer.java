@@ -1,6 +1,7 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ final class PngSanitizer {
     }
 
     /** Writes the cleaned file; returns the orientation the original's {@code eXIf} gave. */
+    /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
+    static int orientation(InputStream in) throws IOException {
+        return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
+    }
+
     private static int walk(StructureReader in, OutputStream out, int orientation) throws IOException {
         if (!Arrays.equals(in.bytes(SIGNATURE.length), SIGNATURE)) {
             throw new UnsupportedImage();

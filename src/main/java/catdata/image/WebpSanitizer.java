@@ -71,6 +71,11 @@ final class WebpSanitizer {
         }
     }
 
+    /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
+    static int orientation(InputStream in) throws IOException {
+        return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT).orientation();
+    }
+
     /** Writes the chunks to keep (not the RIFF header); returns what it learnt on the way. */
     private static Plan walk(StructureReader in, OutputStream out, int orientation) throws IOException {
         if (!"RIFF".equals(fourCc(in))) {

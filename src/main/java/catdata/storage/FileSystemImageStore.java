@@ -2,13 +2,16 @@ package catdata.storage;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +34,8 @@ import catdata.startup.InvalidConfigurationException;
 class FileSystemImageStore implements ImageStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemImageStore.class);
-    /** Only names this service generates; anything else never reaches the file system. */
-    private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp)");
+    /** Only names this service generates (photos and their thumbnails); anything else never reaches the file system. */
+    private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}(-thumb)?\\.(jpg|png|webp)");
 
     private final Path directory;
     private final StagingArea staging;
@@ -89,24 +92,52 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
     }
 
     @Override
-    public Optional<InputStream> open(String name) {
+    public Optional<OpenedFile> open(String name) {
         Path file = resolve(name);
         try {
-            InputStream bytes = Files.newInputStream(file);
-            reportedMissingDirectory.set(false);
-            return Optional.of(bytes);
-        } catch (IOException e) {
-            if (!Files.isDirectory(directory)) {
-                if (!reportedMissingDirectory.getAndSet(true)) {
-                    log.error("Photo storage {} is missing or not a directory; photos cannot be read", directory);
-                }
-                throw new StorageUnavailable();
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                long size = channel.size();
+                reportedMissingDirectory.set(false);
+                return Optional.of(new OpenedFile(Channels.newInputStream(channel), size));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
-            if (e instanceof NoSuchFileException) {
+        } catch (IOException e) {
+            return absent(name, e);
+        }
+    }
+
+    /** A stat, not an open: the web server opens the file itself when it sends it. */
+    @Override
+    public Optional<LocalFile> localFile(String name) {
+        Path file = resolve(name);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
-            throw failed("read photo " + name, e);
+            reportedMissingDirectory.set(false);
+            return Optional.of(new LocalFile(file, attributes.size()));
+        } catch (IOException e) {
+            return absent(name, e);
         }
+    }
+
+    /** A file that is not there is simply gone; a directory that is not there is an outage. */
+    private <T> Optional<T> absent(String name, IOException e) {
+        if (!Files.isDirectory(directory)) {
+            if (!reportedMissingDirectory.getAndSet(true)) {
+                log.error("Photo storage {} is missing or not a directory; photos cannot be read", directory);
+            }
+            throw new StorageUnavailable();
+        }
+        if (e instanceof NoSuchFileException) {
+            return Optional.empty();
+        }
+        throw failed("read photo " + name, e);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package catdata.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,6 +21,14 @@ public interface ImageStore {
         return UUID.randomUUID().toString().replace("-", "") + "." + extension;
     }
 
+    /**
+     * The name of a photo's thumbnail: derived from the photo's, so it needs no record of its own, and
+     * in the same directory, so it is published as atomically as the photo.
+     */
+    static String thumbnailName(String photoName, String extension) {
+        return photoName.substring(0, photoName.indexOf('.')) + "-thumb." + extension;
+    }
+
     /** Writes a photo's bytes to the stream it is given. */
     @FunctionalInterface
     interface Content {
@@ -34,14 +41,27 @@ public interface ImageStore {
      */
     StagedImage stage(Content content);
 
-    /** Makes a staged upload visible under {@code name}, atomically. */
+    /**
+     * Makes a staged file visible under {@code name}, atomically; a file already there (the same
+     * thumbnail, made by two requests at once) is replaced as a whole.
+     */
     void publish(StagedImage staged, String name);
 
     /**
-     * The photo's bytes, opened now: an open file survives its deletion, so a delete that comes
+     * The file's bytes, opened now: an open file survives its deletion, so a delete that comes
      * while it is being sent cannot cut the download short. Empty if it is gone.
      */
-    Optional<InputStream> open(String name);
+    Optional<OpenedFile> open(String name);
+
+    /**
+     * The file on this machine's disk, if this store keeps its files there and this one exists now,
+     * so that the web server can send it by itself, without copying it through the JVM. Empty for a
+     * store without local files (object storage) and for a file that is gone: {@link #open} then
+     * tells which.
+     */
+    default Optional<LocalFile> localFile(String name) {
+        return Optional.empty();
+    }
 
     /** Where photos are kept, for the start-up summary. */
     String location();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,14 +64,59 @@ class FileSystemImageStoreTest {
     }
 
     @Test
+    void aPublishedPhotoIsOfferedAsALocalFileWithItsSizeUntilItIsDeleted() throws IOException {
+        FileSystemImageStore store = start();
+        String name = ImageStore.newName("jpg");
+        assertThat(store.localFile(name)).isEmpty();
+        store.publish(store.stage(out -> out.write(BYTES)), name);
+
+        LocalFile file = store.localFile(name).orElseThrow();
+
+        assertThat(file.path()).isAbsolute().isEqualTo(directory.toAbsolutePath().resolve(name))
+                .hasBinaryContent(BYTES);
+        assertThat(file.size()).isEqualTo(BYTES.length);
+        store.delete(name);
+        assertThat(store.localFile(name)).isEmpty();
+    }
+
+    @Test
+    void aThumbnailIsKeptBesideItsPhotoAndPublishingItAgainReplacesItWhole() throws IOException {
+        FileSystemImageStore store = start();
+        String photo = ImageStore.newName("png");
+        String thumbnail = ImageStore.thumbnailName(photo, "jpg");
+        byte[] longer = {9, 8, 7, 6, 5};
+
+        store.publish(store.stage(out -> out.write(BYTES)), thumbnail);
+        store.publish(store.stage(out -> out.write(longer)), thumbnail);
+
+        assertThat(thumbnail).isEqualTo(photo.replace(".png", "-thumb.jpg"));
+        assertThat(directory.resolve(thumbnail)).hasBinaryContent(longer);
+        assertThat(store.localFile(thumbnail).orElseThrow().size()).isEqualTo(longer.length);
+        store.delete(thumbnail);
+        assertThat(directory.resolve(thumbnail)).doesNotExist();
+    }
+
+    @Test
+    void namesTheServiceDidNotMakeNeverReachTheFileSystem() {
+        FileSystemImageStore store = start();
+
+        for (String name : List.of("../secret.jpg", "photo.jpg", "0123456789abcdef0123456789abcdef-big.jpg",
+                "0123456789abcdef0123456789abcdef.gif")) {
+            assertThatThrownBy(() -> store.localFile(name)).as(name).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.open(name)).as(name).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void aPhotoOpenedBeforeItIsDeletedIsStillReadWhole() throws IOException {
         FileSystemImageStore store = start();
         String name = ImageStore.newName("png");
         store.publish(store.stage(out -> out.write(BYTES)), name);
 
-        try (InputStream download = store.open(name).orElseThrow()) {
+        try (OpenedFile download = store.open(name).orElseThrow()) {
             store.delete(name);
-            assertThat(download.readAllBytes()).isEqualTo(BYTES);
+            assertThat(download.size()).isEqualTo(BYTES.length);
+            assertThat(download.bytes().readAllBytes()).isEqualTo(BYTES);
         }
         assertThat(store.open(name)).isEmpty();
     }
@@ -172,6 +216,7 @@ class FileSystemImageStoreTest {
             assertThatThrownBy(() -> store.stage(out -> out.write(BYTES)))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(503));
             assertThatThrownBy(() -> store.open(ImageStore.newName("jpg"))).isInstanceOf(StorageUnavailable.class);
+            assertThatThrownBy(() -> store.localFile(ImageStore.newName("jpg"))).isInstanceOf(StorageUnavailable.class);
         } finally {
             Files.delete(directory);
             Files.move(away, directory);

@@ -1,0 +1,172 @@
+package catdata.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import catdata.storage.ImageStore;
+import catdata.storage.OpenedFile;
+import catdata.storage.StagedImage;
+
+/**
+ * Thumbnails, made when first asked for and kept beside their photo, named after it. A thumbnail is
+ * staged and then renamed into place, so it is never seen half-written; requests for the same one
+ * at the same moment wait for a single making; and only {@link #AT_ONCE} are made at a time, so
+ * memory stays bounded (each needs the photo's bytes and a few megabytes of raster).
+ */
+@Component
+class Thumbnails {
+
+    static final ImageFormat FORMAT = ImageFormat.JPEG;
+
+    private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
+    private static final int AT_ONCE = 2;
+    /** A request that would wait longer is told to come back (503) rather than held. */
+    private static final long MAX_WAIT_SECONDS = 20;
+
+    private final ImageStore store;
+    private final PhotoSanitizer sanitizer;
+    private final Semaphore makers = new Semaphore(AT_ONCE);
+    private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
+
+    Thumbnails(ImageStore store, PhotoSanitizer sanitizer) {
+        this.store = store;
+        this.sanitizer = sanitizer;
+    }
+
+    static String nameOf(Image image) {
+        return ImageStore.thumbnailName(image.name(), FORMAT.extension());
+    }
+
+    /**
+     * A strong validator of its own: the photo's bytes decide the thumbnail's, since it is made by a
+     * fixed recipe and then kept (a new recipe must come with a new name and ETag, or browsers and
+     * old files would keep the old thumbnails).
+     */
+    static String etagOf(Image image) {
+        return "\"" + image.sha256() + "-thumb\"";
+    }
+
+    /**
+     * Makes the photo's thumbnail (again, if it is there already); false if the photo's file is
+     * gone. Waits for a making of the same thumbnail that is under way instead of starting another.
+     */
+    boolean make(Image image) {
+        String name = nameOf(image);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inProgress.putIfAbsent(name, mine);
+        if (running != null) {
+            return awaitOther(running);
+        }
+        try {
+            boolean made = makeNow(image, name);
+            mine.complete(made);
+            return made;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inProgress.remove(name, mine);
+        }
+    }
+
+    private boolean makeNow(Image image, String name) {
+        try {
+            if (!makers.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ThumbnailsBusy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ThumbnailsBusy();
+        }
+        try {
+            long start = System.nanoTime();
+            Optional<BufferedImage> thumbnail = render(image);
+            if (thumbnail.isEmpty()) {
+                return false;
+            }
+            try (StagedImage staged = store.stage(out -> ThumbnailRenderer.writeJpeg(thumbnail.get(), out))) {
+                store.publish(staged, name);
+            }
+            log.info("Made the thumbnail of photo {} in {} ms", image.id(), (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not make the thumbnail of photo " + image.id(), e);
+        } finally {
+            makers.release();
+        }
+        // A delete that removed the photo while the thumbnail was made may have looked for the
+        // thumbnail before it was there; it is removed here instead (the delete removes the photo's
+        // file before the thumbnail, so one of the two always sees it).
+        if (!exists(image.name())) {
+            deleteQuietly(name);
+            return false;
+        }
+        return true;
+    }
+
+    /** Reads the photo twice, from its start: once for its orientation, then for its pixels. */
+    private Optional<BufferedImage> render(Image image) throws IOException {
+        ImageFormat format = ImageFormat.ofContentType(image.contentType());
+        int orientation;
+        try (OpenedFile file = store.open(image.name()).orElse(null)) {
+            if (file == null) {
+                return Optional.empty();
+            }
+            orientation = sanitizer.orientation(format, file.bytes());
+        }
+        try (OpenedFile file = store.open(image.name()).orElse(null)) {
+            if (file == null) {
+                return Optional.empty();
+            }
+            return Optional.of(ThumbnailRenderer.render(format, file.bytes(), orientation));
+        }
+    }
+
+    /** Removes the thumbnail of the photo stored as {@code photoName}, if it has one. */
+    void deleteOf(String photoName) {
+        deleteQuietly(ImageStore.thumbnailName(photoName, FORMAT.extension()));
+    }
+
+    private boolean exists(String name) {
+        Optional<OpenedFile> file = store.open(name);
+        file.ifPresent(Thumbnails::closeQuietly);
+        return file.isPresent();
+    }
+
+    private void deleteQuietly(String name) {
+        try {
+            store.delete(name);
+        } catch (IOException e) {
+            // Nothing can reach a thumbnail whose photo is gone; it only wastes space.
+            log.warn("Could not remove thumbnail {}", name, e);
+        }
+    }
+
+    private static boolean awaitOther(CompletableFuture<Boolean> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(OpenedFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            log.debug("Closing {} failed", file, e);
+        }
+    }
+}
