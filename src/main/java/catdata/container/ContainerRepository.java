@@ -4,13 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.database.PageQuery;
+import catdata.web.Paged;
 import catdata.web.Paging;
 
 @Repository
@@ -26,38 +27,34 @@ class ContainerRepository {
         this.jdbc = jdbc;
     }
 
-    List<Container> findAll(String owner, Paging paging) {
-        return jdbc.sql("""
+    /** A page of the owner's containers and, when paging was asked for, how many there are, in one statement. */
+    Paged<Container> findAll(String owner, Paging paging) {
+        return findPage(owner, paging, """
                 SELECT %s
                 FROM containers c
                 WHERE c.owner_sub = :owner
                 ORDER BY lower(c.name), c.id
-                LIMIT :limit OFFSET :offset
-                """.formatted(COLUMNS))
-                .param("owner", owner)
-                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
-                .query(CONTAINER).list();
+                LIMIT :limit OFFSET :offset""".formatted(COLUMNS), CONTAINER);
     }
 
-    List<ContainerWithCount> findAllWithCounts(String owner, Paging paging) {
-        return jdbc.sql("""
+    Paged<ContainerWithCount> findAllWithCounts(String owner, Paging paging) {
+        return findPage(owner, paging, """
                 SELECT %s, count(i.id) AS item_count
                 FROM containers c
                 LEFT JOIN items i ON i.container_id = c.id AND i.owner_sub = c.owner_sub
                 WHERE c.owner_sub = :owner
                 GROUP BY c.id
                 ORDER BY lower(c.name), c.id
-                LIMIT :limit OFFSET :offset
-                """.formatted(COLUMNS))
-                .param("owner", owner)
-                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
-                .query((row, n) -> new ContainerWithCount(map(row, n), row.getLong("item_count"))).list();
+                LIMIT :limit OFFSET :offset""".formatted(COLUMNS),
+                (row, n) -> new ContainerWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    long count(String owner) {
-        return jdbc.sql("SELECT count(*) FROM containers WHERE owner_sub = :owner")
+    private <T> Paged<T> findPage(String owner, Paging paging, String page, RowMapper<T> rows) {
+        String count = "SELECT count(*) FROM containers WHERE owner_sub = :owner";
+        return jdbc.sql(PageQuery.sql(paging, "", count, page, "c", "lower(c.name), c.id"))
                 .param("owner", owner)
-                .query(Long.class).single();
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query(PageQuery.<T>extractor(rows)).orElseThrow();
     }
 
     Optional<Container> find(String owner, long id) {

@@ -3,7 +3,6 @@ package catdata.container;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import catdata.web.InvalidInput;
 import catdata.web.Paged;
@@ -20,14 +19,12 @@ class ContainerService {
         this.containers = containers;
     }
 
-    @Transactional(readOnly = true)
     Paged<Container> list(String owner, Paging paging) {
-        return paging.fetch(() -> containers.findAll(owner, paging), () -> containers.count(owner));
+        return containers.findAll(owner, paging);
     }
 
-    @Transactional(readOnly = true)
     Paged<ContainerWithCount> listWithCounts(String owner, Paging paging) {
-        return paging.fetch(() -> containers.findAllWithCounts(owner, paging), () -> containers.count(owner));
+        return containers.findAllWithCounts(owner, paging);
     }
 
     Container get(String owner, long id) {

@@ -36,14 +36,8 @@ record ByteRange(long start, long end) {
             return Optional.empty();
         }
         HttpRange only = ranges.get(0);
-        long start;
-        long end;
-        try {
-            start = only.getRangeStart(size);
-            end = only.getRangeEnd(size);
-        } catch (IllegalArgumentException beyondTheEnd) {
-            throw new RangeNotSatisfiable(size);
-        }
+        long start = only.getRangeStart(size);
+        long end = only.getRangeEnd(size);
         // "bytes=-0" asks for the last zero bytes: nothing, which is unsatisfiable too.
         if (start > end || start >= size) {
             throw new RangeNotSatisfiable(size);

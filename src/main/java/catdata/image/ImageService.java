@@ -107,11 +107,9 @@ class ImageService {
         return new Download.Source() {
             @Override
             public Optional<LocalFile> localFile() {
-                Optional<LocalFile> file = store.localFile(name);
-                if (file.isEmpty() && thumbnails.make(image)) {
-                    return store.localFile(name);
-                }
-                return file;
+                // Empty also means "this store keeps no local files": open() makes a missing thumbnail,
+                // so a store without local files does not make it again on every request.
+                return store.localFile(name);
             }
 
             @Override

@@ -44,12 +44,12 @@ final class JpegSanitizer {
         return code >= 0xD0 && code <= 0xD7;
     }
 
-    /** Writes the cleaned file; returns the orientation the original's EXIF gave. */
     /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
     static int orientation(InputStream in) throws IOException {
         return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
     }
 
+    /** Writes the cleaned file; returns the orientation the original's EXIF gave. */
     private static int walk(StructureReader in, OutputStream out, int orientation) throws IOException {
         if (in.u8() != 0xFF || in.u8() != SOI) {
             throw new UnsupportedImage();

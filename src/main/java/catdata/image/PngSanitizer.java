@@ -37,12 +37,12 @@ final class PngSanitizer {
         PhotoSanitizer.inTwoPasses(source, out, PngSanitizer::walk);
     }
 
-    /** Writes the cleaned file; returns the orientation the original's {@code eXIf} gave. */
     /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
     static int orientation(InputStream in) throws IOException {
         return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
     }
 
+    /** Writes the cleaned file; returns the orientation the original's {@code eXIf} gave. */
     private static int walk(StructureReader in, OutputStream out, int orientation) throws IOException {
         if (!Arrays.equals(in.bytes(SIGNATURE.length), SIGNATURE)) {
             throw new UnsupportedImage();

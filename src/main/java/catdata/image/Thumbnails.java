@@ -27,6 +27,8 @@ import catdata.storage.StagedImage;
 class Thumbnails {
 
     static final ImageFormat FORMAT = ImageFormat.JPEG;
+    /** The version of how thumbnails are made (size, scaling, JPEG quality): part of their ETag. */
+    private static final String RECIPE = "1";
 
     private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
     private static final int AT_ONCE = 2;
@@ -48,16 +50,17 @@ class Thumbnails {
     }
 
     /**
-     * A strong validator of its own: the photo's bytes decide the thumbnail's, since it is made by a
-     * fixed recipe and then kept (a new recipe must come with a new name and ETag, or browsers and
-     * old files would keep the old thumbnails).
+     * A strong validator of its own: the photo's bytes and the recipe decide the thumbnail's (the
+     * JPEG writer gives the same bytes for the same pixels). Change {@link #RECIPE} with the recipe,
+     * so a thumbnail made again by a new one never shares an ETag with an old one (a client resuming
+     * with If-Range would otherwise join parts of two different files).
      */
     static String etagOf(Image image) {
-        return "\"" + image.sha256() + "-thumb\"";
+        return "\"" + image.sha256() + "-thumb-" + RECIPE + "\"";
     }
 
     /**
-     * Makes the photo's thumbnail (again, if it is there already); false if the photo's file is
+     * Makes the photo's thumbnail unless it is there already; false if the photo's file is
      * gone. Waits for a making of the same thumbnail that is under way instead of starting another.
      */
     boolean make(Image image) {
@@ -68,7 +71,8 @@ class Thumbnails {
             return awaitOther(running);
         }
         try {
-            boolean made = makeNow(image, name);
+            // Made by another request between our look for it and our claim of the making.
+            boolean made = exists(name) || makeNow(image, name);
             mine.complete(made);
             return made;
         } catch (RuntimeException | Error e) {

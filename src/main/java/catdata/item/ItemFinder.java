@@ -3,7 +3,6 @@ package catdata.item;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import catdata.container.ContainerNotFound;
 import catdata.tag.TagNotFound;
@@ -12,8 +11,8 @@ import catdata.web.Paging;
 import catdata.web.TextFields;
 
 /**
- * Reads items: one, all, by container or tag, and the searches. A list that needs more than one
- * query (an existence check, a total) reads them in one read-only transaction, so they agree.
+ * Reads items: one, all, by container or tag, and the searches. Each list is one statement (its
+ * rows, its total, whether its container or tag exists), so it needs no transaction to agree.
  */
 @Service
 class ItemFinder {
@@ -22,67 +21,49 @@ class ItemFinder {
     private static final int MIN_NAME_SEARCH = 2;
 
     private final ItemRepository items;
-    private final ItemReferences references;
 
-    ItemFinder(ItemRepository items, ItemReferences references) {
+    ItemFinder(ItemRepository items) {
         this.items = items;
-        this.references = references;
     }
 
     Item get(String owner, long id) {
         return items.find(owner, id).orElseThrow(ItemNotFound::new);
     }
 
-    @Transactional(readOnly = true)
     Paged<Item> all(String owner, Paging paging) {
-        return list(owner, ItemFilter.all(), paging);
+        return items.findPage(owner, ItemFilter.all(), paging).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
     Paged<Item> inContainer(String owner, long containerId, Paging paging) {
-        if (!references.containerExists(owner, containerId)) {
-            throw new ContainerNotFound();
-        }
-        return list(owner, ItemFilter.inContainer(containerId), paging);
+        return items.findPage(owner, ItemFilter.inContainer(containerId), paging).orElseThrow(ContainerNotFound::new);
     }
 
-    @Transactional(readOnly = true)
     Paged<Item> withTag(String owner, long tagId, Paging paging) {
-        if (!references.tagExists(owner, tagId)) {
-            throw new TagNotFound();
-        }
-        return list(owner, ItemFilter.withTag(tagId), paging);
+        return items.findPage(owner, ItemFilter.withTag(tagId), paging).orElseThrow(TagNotFound::new);
     }
 
-    @Transactional(readOnly = true)
     Paged<Item> searchByName(String owner, String query, Paging paging) {
         String text = searchText(query);
         if (text.codePointCount(0, text.length()) < MIN_NAME_SEARCH) {
             return Paged.empty(paging);
         }
-        return list(owner, ItemFilter.nameContains(text), paging);
+        return items.findPage(owner, ItemFilter.nameContains(text), paging).orElseThrow();
     }
 
     /** Matches in the name, the description or a tag's name, optionally within one container. */
-    @Transactional(readOnly = true)
     Paged<Item> searchText(String owner, String query, Long containerId, Paging paging) {
         String text = searchText(query);
         if (text.isEmpty()) {
             return Paged.empty(paging);
         }
-        if (containerId != null && !references.containerExists(owner, containerId)) {
-            throw new ContainerNotFound();
-        }
-        return list(owner, ItemFilter.textMatches(text, containerId), paging);
+        // Only a search within a container can be missing its scope.
+        return items.findPage(owner, ItemFilter.textMatches(text, containerId), paging)
+                .orElseThrow(ContainerNotFound::new);
     }
 
     List<String> nameSuggestions(String owner, String query, int limit) {
         String text = searchText(query);
         return text.isEmpty() ? List.of() : items.nameSuggestions(owner, text, limit);
-    }
-
-    private Paged<Item> list(String owner, ItemFilter filter, Paging paging) {
-        return paging.fetch(() -> items.find(owner, filter, paging), () -> items.count(owner, filter));
     }
 
     /**

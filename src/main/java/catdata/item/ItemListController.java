@@ -1,7 +1,9 @@
 package catdata.item;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,15 +40,35 @@ class ItemListController {
     private static final String SUGGESTION_LIMIT = "limit must be between 1 and 50.";
 
     private final ItemFinder finder;
+    private final ItemListWriter writer;
 
-    ItemListController(ItemFinder finder) {
+    ItemListController(ItemFinder finder, ItemListWriter writer) {
         this.finder = finder;
+        this.writer = writer;
     }
 
+    /** Unpaged, the whole catalogue is streamed, as it may hold any number of items. */
     @GetMapping
     @Operation(summary = "List all your items, ordered by id")
-    ResponseEntity<List<ItemResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
-        return finder.all(user.sub(), paging).toResponse(ItemResponse::of);
+    @ApiResponse(responseCode = "200", description = "Your items.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
+    void list(CurrentUser user, @Valid @ParameterObject Paging paging, HttpServletResponse response)
+            throws IOException {
+        if (paging.requested()) {
+            writer.write(finder.all(user.sub(), paging), response);
+        } else {
+            writer.writeAll(user.sub(), response);
+        }
+    }
+
+    /**
+     * Thrown on: no error body can follow a list already under way, so the exception goes on to
+     * Tomcat, which closes the connection (see {@link ItemListWriter}).
+     */
+    @ExceptionHandler(ItemListWriter.ListCutShort.class)
+    void listCutShort(ItemListWriter.ListCutShort e) {
+        throw e;
     }
 
     @GetMapping("/by-container/{id}")

@@ -21,18 +21,6 @@ class ItemReferences {
         this.jdbc = jdbc;
     }
 
-    boolean containerExists(String owner, long id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM containers WHERE owner_sub = :owner AND id = :id)")
-                .param("owner", owner).param("id", id)
-                .query(Boolean.class).single();
-    }
-
-    boolean tagExists(String owner, long id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tags WHERE owner_sub = :owner AND id = :id)")
-                .param("owner", owner).param("id", id)
-                .query(Boolean.class).single();
-    }
-
     boolean holdContainer(String owner, long id) {
         return jdbc.sql("SELECT id FROM containers WHERE owner_sub = :owner AND id = :id FOR KEY SHARE")
                 .param("owner", owner).param("id", id)

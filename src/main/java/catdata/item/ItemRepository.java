@@ -11,11 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.database.PageQuery;
+import catdata.web.Paged;
 import catdata.web.Paging;
 
 /** Items and their tag links ({@code items_to_tags}), which only ever change with their item. */
@@ -23,7 +27,7 @@ import catdata.web.Paging;
 class ItemRepository {
 
     /** One row per item, its tag ids gathered in the same query. */
-    private static final String SELECT_ITEMS = """
+    static final String SELECT_ITEMS = """
             SELECT i.id, i.name, i.description, i.container_id, c.name AS container_name, i.image_id,
                    ARRAY(SELECT it.tag_id FROM items_to_tags it WHERE it.item_id = i.id ORDER BY it.tag_id) AS tag_ids,
                    i.created_at, i.updated_at
@@ -31,10 +35,16 @@ class ItemRepository {
             JOIN containers c ON c.id = i.container_id AND c.owner_sub = i.owner_sub
             """;
 
+    /** The one row a list within a container belongs to; without it the list is a 404, not empty. */
+    private static final String CONTAINER_SCOPE = "FROM containers s WHERE s.owner_sub = :owner AND s.id = :container";
+
     /** Matches first where the name starts with the text, then by name. */
     private static final String BEST_MATCH_FIRST = "i.name ILIKE :prefix DESC, lower(i.name), i.id";
 
-    private static final RowMapper<Item> ITEM = ItemRepository::map;
+    /** Rows per round trip of a streamed list: about 150 KB of JSON, a few round trips per thousand items. */
+    static final int STREAM_FETCH_SIZE = 500;
+
+    static final RowMapper<Item> ITEM = ItemRepository::map;
 
     private final JdbcClient jdbc;
 
@@ -48,32 +58,37 @@ class ItemRepository {
                 .query(ITEM).optional();
     }
 
-    /** Reads the item and locks its row until the transaction ends, so updates of one item queue up. */
-    Optional<Item> findForUpdate(String owner, long id) {
-        return jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner AND i.id = :id FOR UPDATE OF i")
-                .param("owner", owner).param("id", id)
-                .query(ITEM).optional();
-    }
-
-    List<Item> find(String owner, ItemFilter filter, Paging paging) {
+    /**
+     * One page of a list, with its total when paging was asked for, in one statement; empty when
+     * the list's container or tag is not the owner's.
+     */
+    Optional<Paged<Item>> findPage(String owner, ItemFilter filter, Paging paging) {
         Where where = where(filter);
-        return jdbc.sql(SELECT_ITEMS + """
+        String page = SELECT_ITEMS + """
                 WHERE i.owner_sub = :owner %s
                 ORDER BY %s
-                LIMIT :limit OFFSET :offset
-                """.formatted(where.condition(), where.order()))
+                LIMIT :limit OFFSET :offset""".formatted(where.condition(), where.order());
+        String count = "SELECT count(*) FROM items i WHERE i.owner_sub = :owner " + where.condition();
+        return jdbc.sql(PageQuery.sql(paging, where.scope(), count, page, "i", where.order()))
                 .params(where.params())
                 .param("owner", owner)
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
-                .query(ITEM).list();
+                .query(PageQuery.extractor(ITEM));
     }
 
-    long count(String owner, ItemFilter filter) {
-        Where where = where(filter);
-        return jdbc.sql("SELECT count(*) FROM items i WHERE i.owner_sub = :owner " + where.condition())
-                .params(where.params())
+    /**
+     * Hands every item of the owner, in id order, to {@code each} while the rows are still being
+     * read: a server-side cursor fetches {@value #STREAM_FETCH_SIZE} rows at a time, so the whole
+     * catalogue is never in memory. Must run inside a transaction: pgjdbc keeps a cursor only there,
+     * and outside one would read every row before returning the first.
+     */
+    void forEach(String owner, Consumer<Item> each) {
+        try (Stream<Item> rows = jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner ORDER BY i.id")
+                .withFetchSize(STREAM_FETCH_SIZE)
                 .param("owner", owner)
-                .query(Long.class).single();
+                .query(ITEM).stream()) {
+            rows.forEach(each);
+        }
     }
 
     /** Distinct names (ignoring case) containing {@code text}, those starting with it first. */
@@ -92,27 +107,28 @@ class ItemRepository {
                 .query(String.class).list();
     }
 
-    long insert(String owner, String name, String description, long containerId, Long imageId) {
+    /**
+     * Changes the fields given (a {@code null} keeps the stored value; {@code changeImage} says
+     * whether {@code imageId}, which may be {@code null}, replaces the photo). The update reads and
+     * writes the row under its lock in one statement, so two saves of different fields both stay.
+     * Returns whether the owner has the item.
+     */
+    boolean update(String owner, long id, String name, String description, Long containerId, boolean changeImage,
+            Long imageId) {
         return jdbc.sql("""
-                INSERT INTO items (owner_sub, name, description, container_id, image_id)
-                VALUES (:owner, :name, :description, :container, :image)
-                RETURNING id
-                """)
-                .param("owner", owner).param("name", name).param("description", description)
-                .param("container", containerId).param("image", imageId, Types.BIGINT)
-                .query(Long.class).single();
-    }
-
-    void update(String owner, long id, String name, String description, long containerId, Long imageId) {
-        jdbc.sql("""
-                UPDATE items
-                SET name = :name, description = :description, container_id = :container, image_id = :image,
+                UPDATE items AS i
+                SET name = coalesce(:name, i.name),
+                    description = coalesce(:description, i.description),
+                    container_id = coalesce(:container, i.container_id),
+                    image_id = CASE WHEN :changeImage THEN :image ELSE i.image_id END,
                     updated_at = now()
-                WHERE owner_sub = :owner AND id = :id
+                WHERE i.owner_sub = :owner AND i.id = :id
                 """)
-                .param("owner", owner).param("id", id).param("name", name).param("description", description)
-                .param("container", containerId).param("image", imageId, Types.BIGINT)
-                .update();
+                .param("owner", owner).param("id", id)
+                .param("name", name, Types.VARCHAR).param("description", description, Types.VARCHAR)
+                .param("container", containerId, Types.BIGINT)
+                .param("changeImage", changeImage).param("image", imageId, Types.BIGINT)
+                .update() == 1;
     }
 
     /** Links the item to those of {@code tagIds} that are the owner's tags. */
@@ -157,25 +173,27 @@ class ItemRepository {
                 .update();
     }
 
-    private record Where(String condition, String order, Map<String, Object> params) {
+    /** {@code scope}: where the one row the list belongs to is, for {@link PageQuery}; empty for all items. */
+    private record Where(String scope, String condition, String order, Map<String, Object> params) {
     }
 
     private static Where where(ItemFilter filter) {
         Map<String, Object> params = new HashMap<>();
         return switch (filter.kind()) {
-            case ALL -> new Where("", "i.id", params);
+            case ALL -> new Where("", "", "i.id", params);
             case IN_CONTAINER -> {
                 params.put("container", filter.containerId());
-                yield new Where("AND i.container_id = :container", "i.id", params);
+                yield new Where(CONTAINER_SCOPE, "AND i.container_id = :container", "i.id", params);
             }
             case WITH_TAG -> {
                 params.put("tag", filter.tagId());
-                yield new Where("AND i.id IN (SELECT it.item_id FROM items_to_tags it WHERE it.tag_id = :tag)",
+                yield new Where("FROM tags s WHERE s.owner_sub = :owner AND s.id = :tag",
+                        "AND i.id IN (SELECT it.item_id FROM items_to_tags it WHERE it.tag_id = :tag)",
                         "i.id", params);
             }
             case NAME_CONTAINS -> {
                 params.putAll(patterns(filter.text()));
-                yield new Where("AND i.name ILIKE :contains", BEST_MATCH_FIRST, params);
+                yield new Where("", "AND i.name ILIKE :contains", BEST_MATCH_FIRST, params);
             }
             case TEXT_MATCHES -> {
                 params.putAll(patterns(filter.text()));
@@ -191,11 +209,13 @@ class ItemRepository {
                                      JOIN tags t ON t.id = it.tag_id
                                      WHERE t.owner_sub = :owner AND t.name ILIKE :contains)
                         """;
+                String scope = "";
                 if (filter.containerId() != null) {
                     params.put("container", filter.containerId());
                     condition += " AND i.container_id = :container";
+                    scope = CONTAINER_SCOPE;
                 }
-                yield new Where(condition, BEST_MATCH_FIRST, params);
+                yield new Where(scope, condition, BEST_MATCH_FIRST, params);
             }
         };
     }

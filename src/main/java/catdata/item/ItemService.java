@@ -21,11 +21,13 @@ class ItemService {
     static final int MAX_TAGS = 100;
 
     private final ItemRepository items;
+    private final ItemInsert insert;
     private final ItemReferences references;
     private final TransactionTemplate transaction;
 
-    ItemService(ItemRepository items, ItemReferences references, TransactionTemplate transaction) {
+    ItemService(ItemRepository items, ItemInsert insert, ItemReferences references, TransactionTemplate transaction) {
         this.items = items;
+        this.insert = insert;
         this.references = references;
         this.transaction = transaction;
     }
@@ -35,14 +37,25 @@ class ItemService {
         String description = TextFields.description(request.description());
         long containerId = requiredId(request.containerId(), "container_id");
         Set<Long> tagIds = tagIds(request.tags());
-        return transaction.execute(status -> {
-            requireContainer(owner, containerId, "container_id");
-            requireImage(owner, request.imageId());
-            requireTags(owner, tagIds);
-            long id = items.insert(owner, name, description, containerId, request.imageId());
-            items.addTags(owner, id, tagIds);
-            return items.find(owner, id).orElseThrow();
-        });
+        ItemInsert.Outcome outcome = insert.insert(owner, name, description, containerId, request.imageId(), tagIds);
+        return outcome.item().orElseThrow(() -> whatWasMissing(outcome, request.imageId(), tagIds));
+    }
+
+    /** The first reference, in the order the fields are checked, that is not the caller's. */
+    private static InvalidInput whatWasMissing(ItemInsert.Outcome outcome, Long imageId, Set<Long> tagIds) {
+        if (!outcome.containerFound()) {
+            return new InvalidInput("container_id does not exist.");
+        }
+        if (imageId != null && !outcome.imageFound()) {
+            return new InvalidInput("image_id does not exist.");
+        }
+        return tagIds.stream().filter(tagId -> !outcome.tagsFound().contains(tagId)).findFirst()
+                .map(ItemService::missingTag)
+                .orElseThrow(() -> new IllegalStateException("The item was not written, yet every reference was found"));
+    }
+
+    private static InvalidInput missingTag(long tagId) {
+        return new InvalidInput("Tag " + tagId + " does not exist.");
     }
 
     Item update(String owner, long id, ItemChanges changes) {
@@ -68,11 +81,11 @@ class ItemService {
             if (tagIds != null) {
                 requireTags(owner, tagIds);
             }
-            Item current = items.findForUpdate(owner, id).orElseThrow(ItemNotFound::new);
-            Long imageId = changes.imageId() == null ? current.imageId() : changes.imageId().orElse(null);
-            items.update(owner, id, name == null ? current.name() : name,
-                    description == null ? current.description() : description,
-                    containerId == null ? current.containerId() : containerId, imageId);
+            boolean changeImage = changes.imageId() != null;
+            if (!items.update(owner, id, name, description, containerId, changeImage,
+                    changeImage ? changes.imageId().orElse(null) : null)) {
+                throw new ItemNotFound();
+            }
             if (tagIds != null) {
                 items.removeAllTags(owner, id);
                 items.addTags(owner, id, tagIds);
@@ -118,7 +131,7 @@ class ItemService {
         Set<Long> found = references.holdTags(owner, tagIds);
         for (Long tagId : tagIds) {
             if (!found.contains(tagId)) {
-                throw new InvalidInput("Tag " + tagId + " does not exist.");
+                throw missingTag(tagId);
             }
         }
     }
@@ -147,7 +160,7 @@ class ItemService {
                 throw new InvalidInput("Invalid value for 'tags'.");
             }
             if (tag <= 0) {
-                throw new InvalidInput("Tag " + tag + " does not exist.");
+                throw missingTag(tag);
             }
             ids.add(tag);
         }

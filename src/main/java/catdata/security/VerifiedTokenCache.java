@@ -109,7 +109,7 @@ final class VerifiedTokenCache {
     private record TokenDigest(long first, long second, long third, long fourth) {
 
         static TokenDigest of(String token) {
-            ByteBuffer digest = ByteBuffer.wrap(sha256().digest(token.getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer digest = ByteBuffer.wrap(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
             return new TokenDigest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
         }
 

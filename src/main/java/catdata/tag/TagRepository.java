@@ -4,13 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.database.PageQuery;
+import catdata.web.Paged;
 import catdata.web.Paging;
 
 @Repository
@@ -26,38 +27,34 @@ class TagRepository {
         this.jdbc = jdbc;
     }
 
-    List<Tag> findAll(String owner, Paging paging) {
-        return jdbc.sql("""
+    /** A page of the owner's tags and, when paging was asked for, how many there are, in one statement. */
+    Paged<Tag> findAll(String owner, Paging paging) {
+        return findPage(owner, paging, """
                 SELECT %s
                 FROM tags t
                 WHERE t.owner_sub = :owner
                 ORDER BY lower(t.name), t.id
-                LIMIT :limit OFFSET :offset
-                """.formatted(COLUMNS))
-                .param("owner", owner)
-                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
-                .query(TAG).list();
+                LIMIT :limit OFFSET :offset""".formatted(COLUMNS), TAG);
     }
 
-    List<TagWithCount> findAllWithCounts(String owner, Paging paging) {
-        return jdbc.sql("""
+    Paged<TagWithCount> findAllWithCounts(String owner, Paging paging) {
+        return findPage(owner, paging, """
                 SELECT %s, count(it.item_id) AS item_count
                 FROM tags t
                 LEFT JOIN items_to_tags it ON it.tag_id = t.id
                 WHERE t.owner_sub = :owner
                 GROUP BY t.id
                 ORDER BY lower(t.name), t.id
-                LIMIT :limit OFFSET :offset
-                """.formatted(COLUMNS))
-                .param("owner", owner)
-                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
-                .query((row, n) -> new TagWithCount(map(row, n), row.getLong("item_count"))).list();
+                LIMIT :limit OFFSET :offset""".formatted(COLUMNS),
+                (row, n) -> new TagWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    long count(String owner) {
-        return jdbc.sql("SELECT count(*) FROM tags WHERE owner_sub = :owner")
+    private <T> Paged<T> findPage(String owner, Paging paging, String page, RowMapper<T> rows) {
+        String count = "SELECT count(*) FROM tags WHERE owner_sub = :owner";
+        return jdbc.sql(PageQuery.sql(paging, "", count, page, "t", "lower(t.name), t.id"))
                 .param("owner", owner)
-                .query(Long.class).single();
+                .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
+                .query(PageQuery.<T>extractor(rows)).orElseThrow();
     }
 
     Optional<Tag> find(String owner, long id) {

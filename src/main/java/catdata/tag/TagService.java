@@ -2,7 +2,6 @@ package catdata.tag;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import catdata.web.InvalidInput;
 import catdata.web.Paged;
@@ -19,14 +18,12 @@ class TagService {
         this.tags = tags;
     }
 
-    @Transactional(readOnly = true)
     Paged<Tag> list(String owner, Paging paging) {
-        return paging.fetch(() -> tags.findAll(owner, paging), () -> tags.count(owner));
+        return tags.findAll(owner, paging);
     }
 
-    @Transactional(readOnly = true)
     Paged<TagWithCount> listWithCounts(String owner, Paging paging) {
-        return paging.fetch(() -> tags.findAllWithCounts(owner, paging), () -> tags.count(owner));
+        return tags.findAllWithCounts(owner, paging);
     }
 
     Tag get(String owner, long id) {

@@ -42,13 +42,19 @@ public final class ServiceProcess implements AutoCloseable {
      * in {@code workDir} (which has no {@code .env}), and waits until it reports ready.
      */
     public static ServiceProcess start(Path workDir, Map<String, String> settings) {
+        return start(workDir, settings, List.of());
+    }
+
+    /** As above, with JVM options of the test's own; given last, they win over the defaults ({@code -Xmx...}). */
+    public static ServiceProcess start(Path workDir, Map<String, String> settings, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(workDir, "service-", ".log");
             Path temporary = Files.createDirectories(temporaryDirectory(workDir));
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-Dcatdata.dotenv.enabled=false", "-Djava.io.tmpdir=" + temporary, "-cp", classPath(),
-                    "catdata.CatDataApplication"));
+                    "-Dcatdata.dotenv.enabled=false", "-Djava.io.tmpdir=" + temporary));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", classPath(), "catdata.CatDataApplication"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
