@@ -1,8 +1,6 @@
 package catdata.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -33,17 +31,13 @@ class JsonConfiguration {
     /** No request body of ours nests more than three levels; 50 leaves room and stops stack-deep documents. */
     static final int MAX_NESTING_DEPTH = 50;
 
-    /** Exactly what JavaScript's {@code Date.toISOString()} gives, as the original service sent. */
-    static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     @Bean
     JacksonModule timestampsAsIsoMillis() {
         SimpleModule module = new SimpleModule("catdata-timestamps");
         module.addSerializer(Instant.class, new ValueSerializer<Instant>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-                gen.writeString(ISO_MILLIS.format(value));
+                gen.writeString(IsoMillis.format(value));
             }
         });
         return module;
