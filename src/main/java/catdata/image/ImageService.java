@@ -81,10 +81,15 @@ class ImageService {
         Image image = find(owner, id);
         if (size == PhotoSize.THUMB) {
             return new Download(Thumbnails.etagOf(image), Thumbnails.FORMAT,
-                    "photo-" + id + "-thumb." + Thumbnails.FORMAT.extension(), thumbnailOf(owner, image));
+                    fileName(id, "-thumb", Thumbnails.FORMAT), thumbnailOf(owner, image));
         }
         ImageFormat format = ImageFormat.ofContentType(image.contentType());
-        return new Download(image.etag(), format, "photo-" + id + "." + format.extension(), originalOf(owner, image));
+        return new Download(image.etag(), format, fileName(id, "", format), originalOf(owner, image));
+    }
+
+    /** The name a download is offered under: never one the uploader chose. */
+    private static String fileName(long id, String suffix, ImageFormat format) {
+        return "photo-" + id + suffix + "." + format.extension();
     }
 
     private Download.Source originalOf(String owner, Image image) {

@@ -2,6 +2,7 @@ package catdata.item;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -44,18 +45,13 @@ class ItemService {
     /** The first reference, in the order the fields are checked, that is not the caller's. */
     private static InvalidInput whatWasMissing(ItemInsert.Outcome outcome, Long imageId, Set<Long> tagIds) {
         if (!outcome.containerFound()) {
-            return new InvalidInput("container_id does not exist.");
+            return doesNotExist("container_id");
         }
         if (imageId != null && !outcome.imageFound()) {
-            return new InvalidInput("image_id does not exist.");
+            return doesNotExist("image_id");
         }
-        return tagIds.stream().filter(tagId -> !outcome.tagsFound().contains(tagId)).findFirst()
-                .map(ItemService::missingTag)
+        return firstMissingTag(tagIds, outcome.tagsFound())
                 .orElseThrow(() -> new IllegalStateException("The item was not written, yet every reference was found"));
-    }
-
-    private static InvalidInput missingTag(long tagId) {
-        return new InvalidInput("Tag " + tagId + " does not exist.");
     }
 
     Item update(String owner, long id, ItemChanges changes) {
@@ -117,23 +113,34 @@ class ItemService {
 
     private void requireContainer(String owner, long containerId, String field) {
         if (!references.holdContainer(owner, containerId)) {
-            throw new InvalidInput(field + " does not exist.");
+            throw doesNotExist(field);
         }
     }
 
     private void requireImage(String owner, Long imageId) {
         if (imageId != null && !references.holdImage(owner, imageId)) {
-            throw new InvalidInput("image_id does not exist.");
+            throw doesNotExist("image_id");
         }
     }
 
     private void requireTags(String owner, Set<Long> tagIds) {
-        Set<Long> found = references.holdTags(owner, tagIds);
-        for (Long tagId : tagIds) {
-            if (!found.contains(tagId)) {
-                throw missingTag(tagId);
-            }
+        Optional<InvalidInput> missing = firstMissingTag(tagIds, references.holdTags(owner, tagIds));
+        if (missing.isPresent()) {
+            throw missing.get();
         }
+    }
+
+    /** The first tag, in the order given, that is not among those found to be the caller's. */
+    private static Optional<InvalidInput> firstMissingTag(Set<Long> tagIds, Set<Long> found) {
+        return tagIds.stream().filter(tagId -> !found.contains(tagId)).findFirst().map(ItemService::missingTag);
+    }
+
+    private static InvalidInput missingTag(long tagId) {
+        return new InvalidInput("Tag " + tagId + " does not exist.");
+    }
+
+    private static InvalidInput doesNotExist(String field) {
+        return new InvalidInput(field + " does not exist.");
     }
 
     private static long requiredId(Long value, String field) {
@@ -141,7 +148,7 @@ class ItemService {
             throw new InvalidInput(field + " is required.");
         }
         if (value <= 0) {
-            throw new InvalidInput(field + " does not exist.");
+            throw doesNotExist(field);
         }
         return value;
     }
