@@ -5,6 +5,7 @@ import static catdata.LoadLedger.Table.PHOTO;
 import static catdata.LoadLedger.Table.TAG;
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -193,6 +194,11 @@ class LoadWithoutLossTest extends ApiTest {
         uploaded.keySet().retainAll(ledger.surviving(PHOTO).keySet());
         soft.assertThat(names).as("photo rows under the names their 201s gave").isEqualTo(uploaded);
 
+        // The files of deleted photos go after a delay (1 s in tests); the test waits for every one of them.
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc
+                .sql("SELECT count(*) FROM photo_file_removals WHERE store = :store")
+                .param("store", IMAGES_DIR.toAbsolutePath().normalize().toString())
+                .query(Long.class).single() == 0);
         Set<String> orphans = new TreeSet<>(files(IMAGES_DIR));
         orphans.removeAll(filesBefore);
         orphans.removeAll(sizes.keySet());

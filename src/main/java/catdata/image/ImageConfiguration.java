@@ -4,11 +4,14 @@ import jakarta.servlet.MultipartConfigElement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
 import catdata.storage.ImageStore;
 
+/** Scheduling is for {@link PhotoFileRemovals}, the service's only timed work. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ImageConfiguration {
 
     /** Room for the multipart framing around the one file; the file limit is the one that speaks. */

@@ -1,5 +1,7 @@
 package catdata.image;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -10,16 +12,23 @@ import org.springframework.validation.annotation.Validated;
 
 import catdata.startup.InvalidConfigurationException;
 
-/** Limits on uploaded photos ({@code MAX_UPLOAD_SIZE}, {@code MAX_IMAGE_PIXELS}). */
+/**
+ * Limits on uploaded photos ({@code MAX_UPLOAD_SIZE}, {@code MAX_IMAGE_PIXELS}), and how long a
+ * deleted photo's file is kept for the downloads already under way ({@link PhotoFileRemovals}).
+ */
 @Validated
 @ConfigurationProperties("catdata.images")
 record ImageProperties(
         @NotNull @DefaultValue("10MB") DataSize maxUploadSize,
-        @Min(1) @DefaultValue("50000000") long maxPixels) {
+        @Min(1) @DefaultValue("50000000") long maxPixels,
+        @NotNull @DefaultValue("60s") Duration fileRemovalDelay) {
 
     ImageProperties {
         if (maxUploadSize != null && maxUploadSize.toBytes() <= 0) {
             throw new InvalidConfigurationException("MAX_UPLOAD_SIZE must be positive, not " + maxUploadSize);
+        }
+        if (fileRemovalDelay != null && fileRemovalDelay.isNegative()) {
+            throw new InvalidConfigurationException("catdata.images.file-removal-delay must not be negative");
         }
     }
 }

@@ -3,6 +3,7 @@ package catdata.image;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -66,10 +67,21 @@ class ImageRepository {
                 .query(IMAGE).optional();
     }
 
-    /** Deletes the row (items that showed it keep existing, without a photo); returns its file name. */
-    Optional<String> delete(String owner, long id) {
-        return jdbc.sql("DELETE FROM images WHERE owner_sub = :owner AND id = :id RETURNING name")
+    /**
+     * Deletes the row (items that showed it keep existing, without a photo) and, in the same
+     * statement, queues its file for removal once {@code grace} has passed; returns the file's name.
+     */
+    Optional<String> delete(String owner, long id, String store, Duration grace) {
+        return jdbc.sql("""
+                WITH deleted AS (
+                    DELETE FROM images WHERE owner_sub = :owner AND id = :id RETURNING name
+                )
+                INSERT INTO photo_file_removals (name, store, due_at)
+                SELECT name, :store, now() + make_interval(secs => :graceSeconds) FROM deleted
+                RETURNING name
+                """)
                 .param("owner", owner).param("id", id)
+                .param("store", store).param("graceSeconds", grace.toMillis() / 1000.0)
                 .query(String.class).optional();
     }
 

@@ -36,16 +36,18 @@ class ImageService {
     private final PhotoSanitizer sanitizer;
     private final Thumbnails thumbnails;
     private final TransactionTemplate transaction;
+    private final ImageProperties properties;
     private final MissingFiles missingFiles = new MissingFiles();
 
     ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, PhotoSanitizer sanitizer,
-            Thumbnails thumbnails, TransactionTemplate transaction) {
+            Thumbnails thumbnails, TransactionTemplate transaction, ImageProperties properties) {
         this.images = images;
         this.store = store;
         this.inspector = inspector;
         this.sanitizer = sanitizer;
         this.thumbnails = thumbnails;
         this.transaction = transaction;
+        this.properties = properties;
     }
 
     /**
@@ -136,17 +138,12 @@ class ImageService {
         return new ImageNotFound();
     }
 
+    /**
+     * The row goes now, its file (and thumbnail) once {@link ImageProperties#fileRemovalDelay()} has
+     * passed: a download that found the row just before may still be about to open the file.
+     */
     void delete(String owner, long id) {
-        String name = images.delete(owner, id).orElseThrow(ImageNotFound::new);
-        try {
-            store.delete(name);
-        } catch (IOException e) {
-            // The row is gone, so nothing can reach the file; it only wastes space.
-            log.warn("Photo {} deleted but its file {} could not be removed", id, name, e);
-        }
-        // After the photo's file: a thumbnail being made right now checks for that file once its
-        // thumbnail is in place, and removes it itself if the file is gone.
-        thumbnails.deleteOf(name);
+        images.delete(owner, id, store.location(), properties.fileRemovalDelay()).orElseThrow(ImageNotFound::new);
     }
 
     /**

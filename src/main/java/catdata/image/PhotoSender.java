@@ -58,11 +58,8 @@ class PhotoSender {
 
     /**
      * Sets the response up and leaves the body to Tomcat, which opens the file by its path once this
-     * request's servlet code is done. The file was there a moment ago (the size comes from it); a
-     * delete that comes in between leaves Tomcat unable to open it, or finding it shorter than
-     * announced, and it then closes the connection: the client sees the connection closed, with no
-     * status line or with a body short of its Content-Length, never a complete-looking wrong or empty
-     * 200 (names are never reused, so no other photo can be there).
+     * request's servlet code is done. A delete that comes in between does not harm it: a deleted
+     * photo's file stays for a while after its row ({@link PhotoFileRemovals}).
      */
     private static void sendFile(Download download, LocalFile file, HttpServletRequest request,
             HttpServletResponse response) {

@@ -3,11 +3,13 @@ package catdata.image;
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -236,7 +238,7 @@ class ImageApiTest extends ApiTest {
     }
 
     @Test
-    void deletingAPhotoRemovesItsRowAndItsFile() {
+    void deletingAPhotoRemovesItsRowAtOnceAndItsFileAfterTheDelay() {
         String token = newUserToken();
         ApiResponse uploaded = upload(token, photo(TestImages.png(4, 4)));
         long id = uploaded.json().path("id").asLong();
@@ -247,9 +249,12 @@ class ImageApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT count(*) FROM images WHERE id = :id").param("id", id).query(Long.class).single())
                 .isZero();
-        assertThat(file).doesNotExist();
         assertError(api.get("/api/image/" + id, bearer(token)), 404, NOT_FOUND);
         assertError(api.delete("/api/image/" + id, bearer(token)), 404, NOT_FOUND);
+        // The tests' delay is 1 s (TestApp).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(file).doesNotExist());
+        assertThat(jdbc.sql("SELECT count(*) FROM photo_file_removals WHERE name = :name")
+                .param("name", file.getFileName().toString()).query(Long.class).single()).isZero();
     }
 
     @ParameterizedTest

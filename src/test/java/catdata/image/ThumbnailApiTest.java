@@ -2,6 +2,7 @@ package catdata.image;
 
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -298,10 +300,13 @@ class ThumbnailApiTest extends ApiTest {
 
         assertThat(api.delete(uploaded.location(), bearer(token)).status()).isEqualTo(204);
 
-        assertThat(thumbFile).doesNotExist();
-        assertThat(IMAGES_DIR.resolve(uploaded.filename())).doesNotExist();
         UploadChecks.assertError(api.get(uploaded.thumb(), bearer(token)), 404, NOT_FOUND);
         UploadChecks.assertError(api.get(uploaded.location(), bearer(token)), 404, NOT_FOUND);
+        // Both files go once the removal delay (1 s in tests) has passed.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(thumbFile).doesNotExist();
+            assertThat(IMAGES_DIR.resolve(uploaded.filename())).doesNotExist();
+        });
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The common setting of API tests: the whole service on a random port, against the shared test
  * database and one running issuer; every test class extending this shares one application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Deleted photos' files go within about a second, so tests can wait for it; still long
+        // enough for the downloads under way when they are deleted.
+        "catdata.images.file-removal-delay=1s", "catdata.images.file-removal-sweep=100ms"})
 public abstract class ApiTest {
 
     protected static final TestIssuer ISSUER = new TestIssuer();
