@@ -197,9 +197,13 @@ class ItemRepository {
             }
             case TEXT_MATCHES -> {
                 params.putAll(patterns(filter.text()));
-                // A UNION, not an OR of the three: each part can then use its own trigram index.
+                // A UNION, not an OR of the three: each part can then use its own trigram index. The ids
+                // are gathered once, into an array the primary key is probed with: as IN (subquery), a
+                // plan made without statistics (a table just filled, before autovacuum analysed it)
+                // compared every item with every match, 3 s instead of 35 ms for 4,000 of 10,000 items.
                 String condition = """
-                        AND i.id IN (SELECT n.id FROM items n WHERE n.owner_sub = :owner AND n.name ILIKE :contains
+                        AND i.id = ANY(ARRAY(
+                                     SELECT n.id FROM items n WHERE n.owner_sub = :owner AND n.name ILIKE :contains
                                      UNION
                                      SELECT d.id FROM items d
                                      WHERE d.owner_sub = :owner AND d.description ILIKE :contains
@@ -207,7 +211,7 @@ class ItemRepository {
                                      SELECT it.item_id
                                      FROM items_to_tags it
                                      JOIN tags t ON t.id = it.tag_id
-                                     WHERE t.owner_sub = :owner AND t.name ILIKE :contains)
+                                     WHERE t.owner_sub = :owner AND t.name ILIKE :contains))
                         """;
                 String scope = "";
                 if (filter.containerId() != null) {
