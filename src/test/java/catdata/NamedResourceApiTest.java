@@ -350,6 +350,11 @@ class NamedResourceApiTest extends ApiTest {
         ApiResponse whole = api.get(list, bearer(token));
         assertThat(whole.header("X-Total-Count")).isNull();
         assertThat(names(whole)).containsExactly("a", "B", "c", "D", "e");
+        // An empty value is no value: the whole list again, without a total.
+        ApiResponse emptyValues = api.get(list + "?limit=&offset=", bearer(token));
+        assertThat(emptyValues.header("X-Total-Count")).isNull();
+        assertThat(names(emptyValues)).containsExactly("a", "B", "c", "D", "e");
+        assertPage(api.get(list + "?limit=2&offset=", bearer(token)), 5, "a", "B");
     }
 
     static Stream<Arguments> pagingOutOfRangeIsRefused() {

@@ -3,7 +3,6 @@ package catdata.container;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -41,14 +40,14 @@ class ContainerController {
 
     @GetMapping("/containers")
     @Operation(summary = "List your containers, ordered by name")
-    ResponseEntity<List<ContainerResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+    ResponseEntity<List<ContainerResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
         return containers.list(user.sub(), paging).toResponse(ContainerResponse::of);
     }
 
     @GetMapping("/containers/with-counts")
     @Operation(summary = "List your containers with the number of items in each")
     ResponseEntity<List<ContainerCountResponse>> listWithCounts(CurrentUser user,
-            @Valid @ParameterObject Paging paging) {
+            @ParameterObject Paging paging) {
         return containers.listWithCounts(user.sub(), paging).toResponse(ContainerCountResponse::of);
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -68,7 +67,7 @@ class ImageController {
 
     @GetMapping(path = "/images", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List your photos")
-    ResponseEntity<List<ImageResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+    ResponseEntity<List<ImageResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
         return images.list(user.sub(), paging).toResponse(ImageResponse::of);
     }
 

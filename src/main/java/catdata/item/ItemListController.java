@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
@@ -53,7 +52,7 @@ class ItemListController {
     @ApiResponse(responseCode = "200", description = "Your items.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
-    void list(CurrentUser user, @Valid @ParameterObject Paging paging, HttpServletResponse response)
+    void list(CurrentUser user, @ParameterObject Paging paging, HttpServletResponse response)
             throws IOException {
         if (paging.requested()) {
             writer.write(finder.all(user.sub(), paging), response);
@@ -74,14 +73,14 @@ class ItemListController {
     @GetMapping("/by-container/{id}")
     @Operation(summary = "List the items in one of your containers")
     ResponseEntity<List<ItemResponse>> byContainer(CurrentUser user, @PathVariable @Positive long id,
-            @Valid @ParameterObject Paging paging) {
+            @ParameterObject Paging paging) {
         return finder.inContainer(user.sub(), id, paging).toResponse(ItemResponse::of);
     }
 
     @GetMapping("/by-tag/{id}")
     @Operation(summary = "List the items carrying one of your tags")
     ResponseEntity<List<ItemResponse>> byTag(CurrentUser user, @PathVariable @Positive long id,
-            @Valid @ParameterObject Paging paging) {
+            @ParameterObject Paging paging) {
         return finder.withTag(user.sub(), id, paging).toResponse(ItemResponse::of);
     }
 
@@ -90,7 +89,7 @@ class ItemListController {
     ResponseEntity<List<ItemResponse>> searchByName(CurrentUser user,
             @Parameter(description = "At least 2 characters; shorter gives an empty list.")
             @RequestParam(required = false) String name,
-            @Valid @ParameterObject Paging paging) {
+            @ParameterObject Paging paging) {
         return finder.searchByName(user.sub(), name, paging).toResponse(ItemResponse::of);
     }
 
@@ -111,7 +110,7 @@ class ItemListController {
             @RequestParam(required = false) String q,
             @Parameter(description = "Only items in this container.")
             @RequestParam(required = false) @Positive(message = "Invalid value for 'containerId'.") Long containerId,
-            @Valid @ParameterObject Paging paging) {
+            @ParameterObject Paging paging) {
         return finder.searchText(user.sub(), q, containerId, paging).toResponse(ItemResponse::of);
     }
 }

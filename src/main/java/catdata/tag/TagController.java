@@ -3,7 +3,6 @@ package catdata.tag;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -40,13 +39,13 @@ class TagController {
 
     @GetMapping("/tags")
     @Operation(summary = "List your tags, ordered by name")
-    ResponseEntity<List<TagResponse>> list(CurrentUser user, @Valid @ParameterObject Paging paging) {
+    ResponseEntity<List<TagResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
         return tags.list(user.sub(), paging).toResponse(TagResponse::of);
     }
 
     @GetMapping("/tags-with-counts")
     @Operation(summary = "List your tags with the number of items carrying each")
-    ResponseEntity<List<TagCountResponse>> listWithCounts(CurrentUser user, @Valid @ParameterObject Paging paging) {
+    ResponseEntity<List<TagCountResponse>> listWithCounts(CurrentUser user, @ParameterObject Paging paging) {
         return tags.listWithCounts(user.sub(), paging).toResponse(TagCountResponse::of);
     }
 

@@ -6,20 +6,19 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Opt-in paging of a list ({@code ?limit=&offset=}). Without either, a list comes whole, as the
- * front end expects; with either, the response also says how many rows there are in all.
+ * front end expects; with either, the response also says how many rows there are in all. Read,
+ * and checked, by {@link PagingArgumentResolver}.
  */
 public record Paging(
-        @Parameter(description = "Return at most this many rows (1-1000); the response then carries X-Total-Count.")
-        @Min(value = 1, message = "limit must be between 1 and " + Paging.MAX_LIMIT + ".")
-        @Max(value = Paging.MAX_LIMIT, message = "limit must be between 1 and " + Paging.MAX_LIMIT + ".")
+        @Parameter(description = "Return at most this many rows (1-1000); the response then carries X-Total-Count.",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + Paging.MAX_LIMIT))
         Integer limit,
-        @Parameter(description = "Skip this many rows first (0 or more).")
-        @Min(value = 0, message = "offset must be 0 or more.")
+        @Parameter(description = "Skip this many rows first (0 or more).",
+                schema = @Schema(type = "integer", format = "int32", minimum = "0"))
         Integer offset) {
 
     public static final int MAX_LIMIT = 1000;

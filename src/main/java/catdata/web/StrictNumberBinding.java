@@ -2,7 +2,6 @@ package catdata.web;
 
 import java.beans.PropertyEditorSupport;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,14 +17,27 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 class StrictNumberBinding {
 
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
-
     @InitBinder
     void decimalNumbersOnly(WebDataBinder binder) {
         binder.registerCustomEditor(long.class, new DecimalEditor(Long::valueOf, false));
         binder.registerCustomEditor(Long.class, new DecimalEditor(Long::valueOf, true));
         binder.registerCustomEditor(int.class, new DecimalEditor(Integer::valueOf, false));
         binder.registerCustomEditor(Integer.class, new DecimalEditor(Integer::valueOf, true));
+    }
+
+    /** {@code -?[0-9]+}: ASCII digits only, at least one, with an optional leading minus. */
+    static boolean isDecimal(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class DecimalEditor extends PropertyEditorSupport {
@@ -44,7 +56,7 @@ class StrictNumberBinding {
                 setValue(null);
                 return;
             }
-            if (text == null || !DECIMAL.matcher(text).matches()) {
+            if (text == null || !isDecimal(text)) {
                 throw new IllegalArgumentException("Not a decimal whole number");
             }
             // Throws NumberFormatException (an IllegalArgumentException) beyond the type's range.

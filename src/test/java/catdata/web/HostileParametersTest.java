@@ -99,6 +99,11 @@ class HostileParametersTest extends ApiTest {
             offset=7abc        | Invalid value for 'offset'.
             offset=2147483648  | Invalid value for 'offset'.
             offset=%EF%BC%91   | Invalid value for 'offset'.
+            limit=1&limit=2    | Invalid value for 'limit'.
+            limit=&limit=1     | Invalid value for 'limit'.
+            limit=0&offset=abc | Invalid value for 'offset'.
+            limit=-1&offset=-1 | limit must be between 1 and 1000.
+            limit=2&offset=-1  | offset must be 0 or more.
             """)
     void pagingThatIsNotAnIntIsRefusedOnEveryList(String paging, String error) {
         List<String> lists = pagedLists();
