@@ -34,7 +34,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isMultipart(request)) {
+        if (isMultipart(request) || hasNoBody(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -43,6 +43,14 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CheckedBodyRequest(request, new SizeLimit()), response);
+    }
+
+    /**
+     * Neither a length nor chunks: HTTP/1.1 says there is no body (RFC 9112 §6.3), and Tomcat reads
+     * none. Most requests are such reads; each wrapper costs every later call on the request.
+     */
+    static boolean hasNoBody(HttpServletRequest request) {
+        return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

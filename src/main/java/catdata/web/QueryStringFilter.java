@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A query string must decode to UTF-8 text, on every route. Tomcat only decodes it when a
  * parameter is first read, so a route that reads none would otherwise take {@code ?x=%FF} (and a
  * delete would go ahead); here the raw query is checked up front instead, strictly (no overlong
- * forms, no encoded surrogates, no broken escapes), without reading any parameter or body.
+ * forms, no encoded surrogates, no broken escapes), without reading any body.
  */
 @Component
 class QueryStringFilter extends OncePerRequestFilter {
@@ -41,6 +41,12 @@ class QueryStringFilter extends OncePerRequestFilter {
         if (query != null && !isUtf8(query)) {
             errors.write(response, HttpStatus.BAD_REQUEST, MESSAGE);
             return;
+        }
+        if (query != null && JsonBodyLimitFilter.hasNoBody(request)) {
+            // The security firewall checks a parameter's name when it is read (a control character
+            // is refused); reading them all here makes that so on every route, not only on those
+            // that read parameters. Not with a body: that would parse a form or an upload.
+            request.getParameterNames().asIterator().forEachRemaining(name -> { });
         }
         chain.doFilter(request, response);
     }
