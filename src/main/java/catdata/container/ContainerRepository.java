@@ -32,9 +32,7 @@ class ContainerRepository {
         return findPage(owner, paging, """
                 SELECT %s
                 FROM containers c
-                WHERE c.owner_sub = :owner
-                ORDER BY lower(c.name), c.id
-                LIMIT :limit OFFSET :offset""".formatted(COLUMNS), CONTAINER);
+                WHERE c.owner_sub = :owner""".formatted(COLUMNS), CONTAINER);
     }
 
     Paged<ContainerWithCount> findAllWithCounts(String owner, Paging paging) {
@@ -43,15 +41,13 @@ class ContainerRepository {
                 FROM containers c
                 LEFT JOIN items i ON i.container_id = c.id AND i.owner_sub = c.owner_sub
                 WHERE c.owner_sub = :owner
-                GROUP BY c.id
-                ORDER BY lower(c.name), c.id
-                LIMIT :limit OFFSET :offset""".formatted(COLUMNS),
+                GROUP BY c.id""".formatted(COLUMNS),
                 (row, n) -> new ContainerWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    private <T> Paged<T> findPage(String owner, Paging paging, String page, RowMapper<T> rows) {
+    private <T> Paged<T> findPage(String owner, Paging paging, String list, RowMapper<T> rows) {
         String count = "SELECT count(*) FROM containers WHERE owner_sub = :owner";
-        return jdbc.sql(PageQuery.sql(paging, "", count, page, "c", "lower(c.name), c.id"))
+        return jdbc.sql(PageQuery.sql(paging, "", count, list, "c", "lower(c.name), c.id"))
                 .param("owner", owner)
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(PageQuery.<T>extractor(rows)).orElseThrow();

@@ -32,12 +32,16 @@ public final class PageQuery {
      * @param scope  {@code FROM ... WHERE ...} selecting the one row the list belongs to, or
      *               {@code ""} for a list that always exists
      * @param count  a {@code SELECT count(*) ...} of the whole list
-     * @param page   the page's own query, with its {@code ORDER BY} and {@code LIMIT :limit OFFSET :offset}
-     * @param alias  the page's alias, which {@code order} refers to
-     * @param order  the page's order again: a join does not keep the order of its inner side
+     * @param rows   the list's own query, without an order or a limit
+     * @param alias  the name the rows are given, which {@code order} refers to
+     * @param order  the list's order, by {@code alias}'s columns
      */
-    public static String sql(Paging paging, String scope, String count, String page, String alias, String order) {
+    public static String sql(Paging paging, String scope, String count, String rows, String alias, String order) {
         String total = paging.requested() ? "(" + count + ")" : "NULL::bigint";
+        // A page is cut from the ordered rows; a whole list is ordered once, outside (the join does
+        // not keep an inner order): sorting it twice cost a second sort, spilled to disk, for a
+        // search answering 40,000 items.
+        String inner = paging.requested() ? rows + "\nORDER BY " + order + "\nLIMIT :limit OFFSET :offset" : rows;
         return """
                 SELECT scope.total_count, %4$s.*
                 FROM (SELECT %1$s AS total_count %2$s) scope
@@ -45,7 +49,7 @@ public final class PageQuery {
                 %3$s
                 ) %4$s ON true
                 ORDER BY %5$s
-                """.formatted(total, scope, page, alias, order);
+                """.formatted(total, scope, inner, alias, order);
     }
 
     /** Reads a {@link #sql} result: empty when the scope is not there; rows without an {@code id} are no rows. */

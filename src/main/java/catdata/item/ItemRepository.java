@@ -64,12 +64,9 @@ class ItemRepository {
      */
     Optional<Paged<Item>> findPage(String owner, ItemFilter filter, Paging paging) {
         Where where = where(filter);
-        String page = SELECT_ITEMS + """
-                WHERE i.owner_sub = :owner %s
-                ORDER BY %s
-                LIMIT :limit OFFSET :offset""".formatted(where.condition(), where.order());
+        String list = SELECT_ITEMS + "WHERE i.owner_sub = :owner " + where.condition();
         String count = "SELECT count(*) FROM items i WHERE i.owner_sub = :owner " + where.condition();
-        return jdbc.sql(PageQuery.sql(paging, where.scope(), count, page, "i", where.order()))
+        return jdbc.sql(PageQuery.sql(paging, where.scope(), count, list, "i", where.order()))
                 .params(where.params())
                 .param("owner", owner)
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())

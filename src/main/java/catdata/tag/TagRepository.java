@@ -32,9 +32,7 @@ class TagRepository {
         return findPage(owner, paging, """
                 SELECT %s
                 FROM tags t
-                WHERE t.owner_sub = :owner
-                ORDER BY lower(t.name), t.id
-                LIMIT :limit OFFSET :offset""".formatted(COLUMNS), TAG);
+                WHERE t.owner_sub = :owner""".formatted(COLUMNS), TAG);
     }
 
     Paged<TagWithCount> findAllWithCounts(String owner, Paging paging) {
@@ -43,15 +41,13 @@ class TagRepository {
                 FROM tags t
                 LEFT JOIN items_to_tags it ON it.tag_id = t.id
                 WHERE t.owner_sub = :owner
-                GROUP BY t.id
-                ORDER BY lower(t.name), t.id
-                LIMIT :limit OFFSET :offset""".formatted(COLUMNS),
+                GROUP BY t.id""".formatted(COLUMNS),
                 (row, n) -> new TagWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    private <T> Paged<T> findPage(String owner, Paging paging, String page, RowMapper<T> rows) {
+    private <T> Paged<T> findPage(String owner, Paging paging, String list, RowMapper<T> rows) {
         String count = "SELECT count(*) FROM tags WHERE owner_sub = :owner";
-        return jdbc.sql(PageQuery.sql(paging, "", count, page, "t", "lower(t.name), t.id"))
+        return jdbc.sql(PageQuery.sql(paging, "", count, list, "t", "lower(t.name), t.id"))
                 .param("owner", owner)
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(PageQuery.<T>extractor(rows)).orElseThrow();
