@@ -54,9 +54,12 @@ class ImageController {
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary"))))
     @ApiResponse(responseCode = "201", description = "Stored.", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "413", description = "The file is too large, or has too many pixels.")
-    @ApiResponse(responseCode = "415", description = "The file is not a JPEG, PNG or WebP image.")
-    @ApiResponse(responseCode = "503", description = "Photo storage is unavailable; try again later.")
+    @ApiResponse(responseCode = "413", description = "The file is too large, declares too many pixels (any of its "
+            + "sizes, or an animation's frames together), or needs more memory to decode than the service allows.")
+    @ApiResponse(responseCode = "415", description = "The file is not a whole JPEG, PNG or WebP image: its declared "
+            + "sizes contradict each other, or its data does not hold what it declares.")
+    @ApiResponse(responseCode = "503", description = "Photo storage is unavailable, or too many photos are being "
+            + "decoded to wait for a turn; try again later.")
     @ApiResponse(responseCode = "507", description = "Photo storage is full.")
     ResponseEntity<UploadResponse> upload(CurrentUser user,
             @Parameter(hidden = true) @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {

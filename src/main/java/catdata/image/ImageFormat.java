@@ -48,6 +48,7 @@ enum ImageFormat {
                 .orElseThrow(() -> new IllegalStateException("Not a stored photo type: " + contentType));
     }
 
+    /** The format of a file (or its head) by its first bytes. */
     static Optional<ImageFormat> sniff(byte[] head) {
         if (startsWith(head, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);

@@ -35,9 +35,26 @@ final class JpegSanitizer {
     private JpegSanitizer() {
     }
 
-    /** Reads the file twice: first for the orientation, which must be written near its start. */
+    /**
+     * What the first reading learns: the orientation, and whether the colour profile fits the
+     * frame (a profile for another number of colour components than the picture has, such as a
+     * grey profile on a colour photo, cannot be applied; decoders fail on it or ignore it).
+     */
+    private record Findings(int orientation, boolean profileFits) {
+    }
+
+    /**
+     * Reads the file twice: first for the orientation, which must be written near its start, and
+     * whether the colour profile fits; a profile that does not is left out, as a viewer ignores it.
+     */
     static void sanitize(InputStreamSource source, OutputStream out) throws IOException {
-        PhotoSanitizer.inTwoPasses(source, out, JpegSanitizer::walk);
+        Findings findings;
+        try (InputStream in = source.getInputStream()) {
+            findings = walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT, true);
+        }
+        try (InputStream in = source.getInputStream()) {
+            walk(new StructureReader(in), out, findings.orientation(), findings.profileFits());
+        }
     }
 
     static boolean isRestart(int code) {
@@ -46,11 +63,13 @@ final class JpegSanitizer {
 
     /** The orientation a stored (or any) file's EXIF gives, read in one pass that writes nothing. */
     static int orientation(InputStream in) throws IOException {
-        return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT);
+        return walk(new StructureReader(in), OutputStream.nullOutputStream(), ExifOrientation.UPRIGHT, true)
+                .orientation();
     }
 
-    /** Writes the cleaned file; returns the orientation the original's EXIF gave. */
-    private static int walk(StructureReader in, OutputStream out, int orientation) throws IOException {
+    /** Writes the cleaned file; returns the orientation the original's EXIF gave, and whether its profile fits. */
+    private static Findings walk(StructureReader in, OutputStream out, int orientation, boolean keepProfile)
+            throws IOException {
         if (in.u8() != 0xFF || in.u8() != SOI) {
             throw new UnsupportedImage();
         }
@@ -61,6 +80,8 @@ final class JpegSanitizer {
         boolean exifSeen = false;
         boolean frame = false;
         boolean scanned = false;
+        int frameComponents = 0;
+        int profileComponents = 0;
         int marker = nextMarker(in);
         while (true) {
             if (marker == EOI) {
@@ -70,7 +91,7 @@ final class JpegSanitizer {
                 out.write(0xFF);
                 out.write(EOI);
                 // Whatever follows (a ZIP, HTML, MPF's extra images) is not part of this picture.
-                return found;
+                return new Findings(found, profileComponents == 0 || profileComponents == frameComponents);
             }
             if (marker == SOI || marker == 0x01 || isRestart(marker) || !hasLength(marker)) {
                 throw new UnsupportedImage();
@@ -85,7 +106,10 @@ final class JpegSanitizer {
                     exifSeen = true;
                     found = ExifOrientation.read(payload);
                 }
-                byte[] kept = kept(marker, payload);
+                if (marker == APP2 && profileComponents == 0) {
+                    profileComponents = profileComponents(payload);
+                }
+                byte[] kept = kept(marker, payload, keepProfile);
                 if (kept != null) {
                     if (orientationDue && marker != APP0) {
                         writeOrientation(out, orientation);
@@ -102,9 +126,15 @@ final class JpegSanitizer {
                 out.write(marker);
                 out.write(length >> 8);
                 out.write(length);
-                in.copy(length - 2, out);
                 if (isFrame(marker)) {
                     frame = true;
+                    // Precision, height, width, then the number of components.
+                    byte[] header = in.bytes(Math.min(length - 2, 6));
+                    frameComponents = header.length == 6 ? header[5] & 0xFF : 0;
+                    out.write(header);
+                    in.copy(length - 2 - header.length, out);
+                } else {
+                    in.copy(length - 2, out);
                 }
                 if (marker == SOS) {
                     if (!frame) {
@@ -119,8 +149,27 @@ final class JpegSanitizer {
         }
     }
 
+    /**
+     * The colour components an ICC profile is for, from its colour space in the first of its
+     * segments (after "ICC_PROFILE\0", the segment's number and count, then 16 bytes into the
+     * profile); 0 when it cannot tell, and then the profile is kept as it is.
+     */
+    private static int profileComponents(byte[] payload) {
+        int space = ICC_PROFILE.length + 2 + 16;
+        if (!ExifOrientation.startsWith(payload, ICC_PROFILE) || payload.length < space + 4
+                || payload[ICC_PROFILE.length] != 1) {
+            return 0;
+        }
+        return switch (new String(payload, space, 4, StandardCharsets.US_ASCII)) {
+            case "GRAY" -> 1;
+            case "RGB ", "YCbr", "Lab ", "XYZ " -> 3;
+            case "CMYK" -> 4;
+            default -> 0;
+        };
+    }
+
     /** The payload to keep of an application segment or comment, or null to drop it. */
-    private static byte[] kept(int marker, byte[] payload) {
+    private static byte[] kept(int marker, byte[] payload, boolean keepProfile) {
         if (marker == APP0 && ExifOrientation.startsWith(payload, JFIF) && payload.length >= JFIF_WITHOUT_THUMBNAIL) {
             // The thumbnail is a second picture, possibly of what was cropped away: its size goes to 0x0.
             byte[] jfif = Arrays.copyOf(payload, JFIF_WITHOUT_THUMBNAIL);
@@ -129,7 +178,7 @@ final class JpegSanitizer {
             return jfif;
         }
         if (marker == APP2 && ExifOrientation.startsWith(payload, ICC_PROFILE)) {
-            return payload;
+            return keepProfile ? payload : null;
         }
         if (marker == APP14 && ExifOrientation.startsWith(payload, ADOBE)) {
             // Says how the colour channels were transformed; without it CMYK and RGB JPEGs decode wrongly.
@@ -175,7 +224,7 @@ final class JpegSanitizer {
     }
 
     /** SOF0-3, 5-7, 9-11, 13-15; 0xC4 (DHT), 0xC8 (JPG) and 0xCC (DAC) share the range. */
-    private static boolean isFrame(int marker) {
+    static boolean isFrame(int marker) {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 

@@ -5,19 +5,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Iterator;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
@@ -25,9 +19,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * way its orientation says (so it looks like the photo as displayed), transparency shown on white,
  * written as a JPEG with no metadata.
  *
- * <p>The photo is decoded with source subsampling, only every n-th pixel of every n-th row, to about
- * twice the thumbnail's size, so even a 50-megapixel photo never needs more than a few megabytes of
- * raster; the last factor of two or more is scaled smoothly.
+ * <p>The photo is decoded reduced ({@link PhotoDecoder}: source subsampling for JPEG and PNG, libwebp's
+ * scaling for WebP) to about twice the thumbnail's size, so even a 50-megapixel photo never needs
+ * more than a few megabytes of raster; the last factor of two or more is scaled smoothly.
  */
 final class ThumbnailRenderer {
 
@@ -38,27 +32,31 @@ final class ThumbnailRenderer {
     private ThumbnailRenderer() {
     }
 
-    /** Reads the photo (stored as {@code format}) from {@code in} and draws its thumbnail. */
-    static BufferedImage render(ImageFormat format, InputStream in, int orientation) throws IOException {
-        // In memory rather than ImageIO's default temporary file; the stream is read once, front to back.
-        try (ImageInputStream input = new MemoryCacheImageInputStream(in)) {
-            ImageReader reader = readerFor(format);
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / (2 * LONGEST_SIDE));
-                param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage decoded = reader.read(0, param);
-                double scale = Math.min(1.0, (double) LONGEST_SIDE / Math.max(width, height));
-                int thumbWidth = Math.max(1, (int) Math.round(width * scale));
-                int thumbHeight = Math.max(1, (int) Math.round(height * scale));
-                return orient(onWhite(shrink(decoded, thumbWidth, thumbHeight), thumbWidth, thumbHeight), orientation);
-            } finally {
-                reader.dispose();
-            }
-        }
+    /** How much the decoder reduces the photo: to about twice the thumbnail's size, or less. */
+    private static int step(DeclaredImage declared) {
+        return Math.max(1, Math.max(declared.width(), declared.height()) / (2 * LONGEST_SIDE));
+    }
+
+    /**
+     * Draws the thumbnail of {@code photo}, stored as {@code format}: its headers are checked
+     * again (it may have been stored by an older version with fewer checks), then it is decoded
+     * within the budget.
+     */
+    static BufferedImage render(ImageFormat format, byte[] photo, int orientation, long maxPixels,
+            DecodeBudget budget) {
+        DeclaredImage declared = DeclaredImage.read(format, photo, maxPixels);
+        long memory = declared.decodeBytes() + PhotoDecoder.outputBytes(declared, step(declared));
+        return budget.run(memory, () -> render(format, declared, photo, orientation));
+    }
+
+    private static BufferedImage render(ImageFormat format, DeclaredImage declared, byte[] file, int orientation) {
+        int width = declared.width();
+        int height = declared.height();
+        BufferedImage decoded = PhotoDecoder.decodeFirst(format, declared, file, step(declared));
+        double scale = Math.min(1.0, (double) LONGEST_SIDE / Math.max(width, height));
+        int thumbWidth = Math.max(1, (int) Math.round(width * scale));
+        int thumbHeight = Math.max(1, (int) Math.round(height * scale));
+        return orient(onWhite(shrink(decoded, thumbWidth, thumbHeight), thumbWidth, thumbHeight), orientation);
     }
 
     static void writeJpeg(BufferedImage image, OutputStream out) throws IOException {
@@ -138,13 +136,5 @@ final class ThumbnailRenderer {
             }
         }
         return shown;
-    }
-
-    private static ImageReader readerFor(ImageFormat format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("No ImageIO reader for " + format);
-        }
-        return readers.next();
     }
 }

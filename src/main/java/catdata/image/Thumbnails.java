@@ -1,13 +1,12 @@
 package catdata.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +19,9 @@ import catdata.storage.StagedImage;
 /**
  * Thumbnails, made when first asked for and kept beside their photo, named after it. A thumbnail is
  * staged and then renamed into place, so it is never seen half-written; requests for the same one
- * at the same moment wait for a single making; and only {@link #AT_ONCE} are made at a time, so
- * memory stays bounded (each needs the photo's bytes and a few megabytes of raster).
+ * at the same moment wait for a single making; and every making is a decode that passes the
+ * {@link DecodeBudget}, after the stored photo's headers have been checked again, so memory stays
+ * bounded (each needs the photo's bytes and a few megabytes of raster).
  */
 @Component
 class Thumbnails {
@@ -31,18 +31,18 @@ class Thumbnails {
     private static final String RECIPE = "1";
 
     private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
-    private static final int AT_ONCE = 2;
-    /** A request that would wait longer is told to come back (503) rather than held. */
-    private static final long MAX_WAIT_SECONDS = 20;
 
     private final ImageStore store;
     private final PhotoSanitizer sanitizer;
-    private final Semaphore makers = new Semaphore(AT_ONCE);
+    private final DecodeBudget budget;
+    private final ImageProperties properties;
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
 
-    Thumbnails(ImageStore store, PhotoSanitizer sanitizer) {
+    Thumbnails(ImageStore store, PhotoSanitizer sanitizer, DecodeBudget budget, ImageProperties properties) {
         this.store = store;
         this.sanitizer = sanitizer;
+        this.budget = budget;
+        this.properties = properties;
     }
 
     static String nameOf(Image image) {
@@ -85,14 +85,6 @@ class Thumbnails {
 
     private boolean makeNow(Image image, String name) {
         try {
-            if (!makers.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ThumbnailsBusy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ThumbnailsBusy();
-        }
-        try {
             long start = System.nanoTime();
             Optional<BufferedImage> thumbnail = render(image);
             if (thumbnail.isEmpty()) {
@@ -104,8 +96,6 @@ class Thumbnails {
             log.info("Made the thumbnail of photo {} in {} ms", image.id(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new IllegalStateException("Could not make the thumbnail of photo " + image.id(), e);
-        } finally {
-            makers.release();
         }
         // A delete that removed the photo while the thumbnail was made may have looked for the
         // thumbnail before it was there; it is removed here instead (the delete removes the photo's
@@ -117,22 +107,18 @@ class Thumbnails {
         return true;
     }
 
-    /** Reads the photo twice, from its start: once for its orientation, then for its pixels. */
+    /** Reads the photo once: its orientation and its pixels come from the same bytes. */
     private Optional<BufferedImage> render(Image image) throws IOException {
         ImageFormat format = ImageFormat.ofContentType(image.contentType());
-        int orientation;
+        byte[] photo;
         try (OpenedFile file = store.open(image.name()).orElse(null)) {
             if (file == null) {
                 return Optional.empty();
             }
-            orientation = sanitizer.orientation(format, file.bytes());
+            photo = file.bytes().readAllBytes();
         }
-        try (OpenedFile file = store.open(image.name()).orElse(null)) {
-            if (file == null) {
-                return Optional.empty();
-            }
-            return Optional.of(ThumbnailRenderer.render(format, file.bytes(), orientation));
-        }
+        int orientation = sanitizer.orientation(format, new ByteArrayInputStream(photo));
+        return Optional.of(ThumbnailRenderer.render(format, photo, orientation, properties.maxPixels(), budget));
     }
 
     /** Removes the thumbnail of the photo stored as {@code photoName}, if it has one. */
