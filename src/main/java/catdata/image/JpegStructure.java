@@ -54,7 +54,9 @@ record JpegStructure(int width, int height, long decodeBytes) implements Declare
                 if (frame == null || components < 1 || components > 4 || length != 6 + 2 * components) {
                     throw new UnsupportedImage();
                 }
-                scans++;
+                if (++scans > TooManyParts.MAX_JPEG_SCANS) {
+                    throw new TooManyParts();
+                }
             }
             at += length;
         }

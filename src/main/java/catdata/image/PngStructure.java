@@ -45,6 +45,7 @@ record PngStructure(int width, int height, long decodeBytes) implements Declared
         long pixels = 0;
         long expected = -1;
         boolean imageData = false;
+        int frames = 0;
         Inflater frame = null;
         try {
             while (true) {
@@ -65,6 +66,9 @@ record PngStructure(int width, int height, long decodeBytes) implements Declared
                 }
                 switch (type) {
                     case "fcTL" -> {
+                        if (++frames > TooManyParts.MAX_FRAMES) {
+                            throw new TooManyParts();
+                        }
                         finish(frame, expected);
                         end(frame);
                         frame = null;

@@ -133,6 +133,9 @@ record WebpStructure(int width, int height, List<Frame> frames, long decodeBytes
                     if (!anim) {
                         throw new UnsupportedImage();
                     }
+                    if (frames.size() == TooManyParts.MAX_FRAMES) {
+                        throw new TooManyParts();
+                    }
                     frames.add(animationFrame(chunk.data));
                 }
                 case "VP8 ", "VP8L", "ALPH", "VP8X" -> throw new UnsupportedImage();

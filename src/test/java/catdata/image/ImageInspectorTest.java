@@ -114,6 +114,33 @@ class ImageInspectorTest {
     }
 
     @Test
+    void anAnimationOfMoreThanAThousandFramesIsRefusedWith413() {
+        byte[] frame = PhotoSeeds.vp8Chunk(TestImages.lossyWebp());
+        int[][] frames = new int[TooManyParts.MAX_FRAMES + 1][];
+        Arrays.fill(frames, new int[] {0, 0, 5, 3});
+        assertThatThrownBy(() -> inspector.inspect(PhotoSeeds.animatedWebp(5, 3, frames, frame)))
+                .isInstanceOf(TooManyParts.class);
+        assertThatThrownBy(() -> inspector.inspect(PhotoSeeds.apng(8, 6, TooManyParts.MAX_FRAMES + 1)))
+                .isInstanceOf(TooManyParts.class);
+        assertThat(inspector.inspect(PhotoSeeds.apng(8, 6, TooManyParts.MAX_FRAMES)).width()).isEqualTo(8);
+    }
+
+    @Test
+    void aJpegOfMoreThanAHundredScansIsRefusedWith413() {
+        byte[] jpeg = TestImages.jpeg(16, 16);
+        int scan = startOfScan(jpeg);
+        int scanLength = (jpeg[scan + 2] & 0xFF) << 8 | jpeg[scan + 3] & 0xFF;
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        many.write(jpeg, 0, scan);
+        for (int i = 0; i <= TooManyParts.MAX_JPEG_SCANS; i++) {
+            // The same scan header again and again, with no data between: only the count matters here.
+            many.write(jpeg, scan, 2 + scanLength);
+        }
+        many.write(jpeg, scan, jpeg.length - scan);
+        assertThatThrownBy(() -> inspector.inspect(many.toByteArray())).isInstanceOf(TooManyParts.class);
+    }
+
+    @Test
     void anUncompressedAlphaPlaneShorterThanTheImageIsRefused() {
         byte[] photo = TestImages.uncompressedAlphaWebp();
         byte[] cut = withAlphaLength(photo, 5 * 3 - 2);
@@ -288,11 +315,19 @@ class ImageInspectorTest {
 
     /** Where the JPEG's SOF0 marker is. */
     private static int frameHeader(byte[] jpeg) {
+        return marker(jpeg, 0xC0);
+    }
+
+    private static int startOfScan(byte[] jpeg) {
+        return marker(jpeg, 0xDA);
+    }
+
+    private static int marker(byte[] jpeg, int code) {
         for (int i = 2; i < jpeg.length - 1; i++) {
-            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == code) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("No SOF0");
+        throw new IllegalArgumentException("No marker " + Integer.toHexString(code));
     }
 }

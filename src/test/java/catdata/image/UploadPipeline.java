@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.springframework.util.unit.DataSize;
 
+import catdata.web.ApiException;
+
 /**
  * One upload's way through the photo code, as {@link ImageService} and {@link Thumbnails} run it
  * but without the web, the database and the store: sniff, sanitize, inspect (headers, then the
@@ -45,8 +47,11 @@ final class UploadPipeline {
             BufferedImage thumbnail = ThumbnailRenderer.render(format, stored, orientation, DEFAULTS.maxPixels(), budget);
             ThumbnailRenderer.writeJpeg(thumbnail, OutputStream.nullOutputStream());
             return Outcome.STORED;
-        } catch (UnsupportedImage | ImageTooLarge | TooCostlyToDecode refused) {
-            return Outcome.REFUSED;
+        } catch (ApiException refused) {
+            if (refused.status().is4xxClientError()) {
+                return Outcome.REFUSED;
+            }
+            throw refused;
         }
     }
 }
