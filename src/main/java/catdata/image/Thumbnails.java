@@ -27,8 +27,11 @@ import catdata.storage.StagedImage;
 class Thumbnails {
 
     static final ImageFormat FORMAT = ImageFormat.JPEG;
-    /** The version of how thumbnails are made (size, scaling, JPEG quality): part of their ETag. */
-    private static final String RECIPE = "1";
+    /**
+     * The version of how thumbnails are made (size, scaling, decoder, JPEG quality): part of their
+     * ETag. 2: WebP decoded and scaled by libwebp.
+     */
+    private static final String RECIPE = "2";
 
     private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 

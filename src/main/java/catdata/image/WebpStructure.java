@@ -60,7 +60,7 @@ record WebpStructure(int width, int height, List<Frame> frames, long decodeBytes
         int canvasHeight = u24(header) + 1;
         DeclaredImage.checkedPixels(canvasWidth, canvasHeight, maxPixels);
         List<Frame> frames = (flags & FLAG_ANIMATION) != 0 ? animationFrames(in, canvasWidth, canvasHeight)
-                : List.of(stillFrame(in, file));
+                : List.of(image(in, 0, 0, file));
         for (Frame frame : frames) {
             boolean inside = (long) frame.x + frame.width <= canvasWidth && (long) frame.y + frame.height <= canvasHeight;
             boolean still = frames.size() == 1 && (flags & FLAG_ANIMATION) == 0;
@@ -86,12 +86,16 @@ record WebpStructure(int width, int height, List<Frame> frames, long decodeBytes
         return new WebpStructure(width, height, List.copyOf(frames), decodeBytes);
     }
 
-    /** An extended still image: at most one {@code ALPH}, then one {@code VP8 } or {@code VP8L}. */
-    private static Frame stillFrame(ByteBuffer in, byte[] file) {
+    /**
+     * One image among {@code chunks} (an extended still file's, or an animation frame's): at most
+     * one {@code ALPH}, then one {@code VP8 } or {@code VP8L}; placed at {@code x, y}. {@code file}
+     * is the whole file when it is the file's one image.
+     */
+    private static Frame image(ByteBuffer chunks, int x, int y, byte[] file) {
         Chunk alpha = null;
         Frame frame = null;
-        while (in.hasRemaining()) {
-            Chunk chunk = Chunk.next(in);
+        while (chunks.hasRemaining()) {
+            Chunk chunk = Chunk.next(chunks);
             switch (chunk.type) {
                 case "ALPH" -> {
                     if (alpha != null || frame != null) {
@@ -103,7 +107,7 @@ record WebpStructure(int width, int height, List<Frame> frames, long decodeBytes
                     if (frame != null) {
                         throw new UnsupportedImage();
                     }
-                    frame = frame(0, 0, chunk, alpha, file);
+                    frame = frame(x, y, chunk, alpha, file);
                 }
                 case "ANIM", "ANMF", "VP8X" -> throw new UnsupportedImage();
                 default -> {
@@ -156,29 +160,8 @@ record WebpStructure(int width, int height, List<Frame> frames, long decodeBytes
         int width = u24(data) + 1;
         int height = u24(data) + 1;
         data.position(ANMF_HEADER);
-        Chunk alpha = null;
-        Frame frame = null;
-        while (data.hasRemaining()) {
-            Chunk chunk = Chunk.next(data);
-            switch (chunk.type) {
-                case "ALPH" -> {
-                    if (alpha != null || frame != null) {
-                        throw new UnsupportedImage();
-                    }
-                    alpha = chunk;
-                }
-                case "VP8 ", "VP8L" -> {
-                    if (frame != null) {
-                        throw new UnsupportedImage();
-                    }
-                    frame = frame(x, y, chunk, alpha, null);
-                }
-                case "ANIM", "ANMF", "VP8X" -> throw new UnsupportedImage();
-                default -> {
-                }
-            }
-        }
-        if (frame == null || frame.width != width || frame.height != height) {
+        Frame frame = image(data, x, y, null);
+        if (frame.width != width || frame.height != height) {
             throw new UnsupportedImage();
         }
         return frame;

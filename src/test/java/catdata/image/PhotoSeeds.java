@@ -6,7 +6,6 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +17,9 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.luciad.imageio.webp.WebPWriteParam;
 
@@ -106,7 +103,7 @@ final class PhotoSeeds {
         if (progressive) {
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
         }
-        return write(writer, image, param);
+        return TestPhotos.write(writer, image, param);
     }
 
     static byte[] png(BufferedImage image) {
@@ -117,7 +114,7 @@ final class PhotoSeeds {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        return write(writer, image, param);
+        return TestPhotos.write(writer, image, param);
     }
 
     static byte[] webp(BufferedImage image, boolean lossless) {
@@ -126,20 +123,7 @@ final class PhotoSeeds {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionType(param.getCompressionTypes()[lossless ? WebPWriteParam.LOSSLESS_COMPRESSION
                 : WebPWriteParam.LOSSY_COMPRESSION]);
-        return write(writer, image, param);
-    }
-
-    private static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(output);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return TestPhotos.write(writer, image, param);
     }
 
     /** The JPEG with an ICC profile of {@code space} (a grey one on a colour photo is what some tools write). */

@@ -98,12 +98,17 @@ public final class TestPhotos {
 
     public static byte[] jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        return write(writer, image, param);
+    }
+
+    /** The image written by {@code writer} as {@code param} says, without metadata; the writer is disposed. */
+    public static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(output);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
