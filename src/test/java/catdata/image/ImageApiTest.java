@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.color.ColorSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.TestImages;
+import catdata.support.TestPhotos;
 import catdata.support.TokenBuilder;
 
 /** The photo endpoints, as the front end uses them: upload, list, fetch, delete, and every refusal. */
@@ -118,6 +121,34 @@ class ImageApiTest extends ApiTest {
                 Part.file("cat.webp", "image/webp", TestImages.uncompressedAlphaWebp()));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aColourJpegWithAGreyColourProfileIsStoredWithoutTheProfileAndGetsAThumbnail() {
+        String token = newUserToken();
+        byte[] photo = PhotoSeeds.withProfile(TestImages.jpeg(64, 48), ColorSpace.CS_GRAY);
+
+        ApiResponse response = upload(token, Part.file("scan.jpg", "image/jpeg", photo));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        ApiResponse stored = api.get(response.header("Location"), bearer(token));
+        assertThat(new String(stored.body(), StandardCharsets.ISO_8859_1)).doesNotContain("ICC_PROFILE");
+        assertThat(api.get(response.header("Location") + "?size=thumb", bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void animatedWebpsAreAcceptedAtTheirCanvasSizeWithAThumbnailOfTheFirstFrame() {
+        String token = newUserToken();
+
+        ApiResponse response = upload(token, Part.file("loop.webp", "image/webp", PhotoSeeds.animatedWebp()));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        JsonNode listed = single(api.get("/api/images", bearer(token)));
+        assertThat(listed.path("width").asInt()).isEqualTo(9);
+        assertThat(listed.path("height").asInt()).isEqualTo(7);
+        ApiResponse thumbnail = api.get(response.header("Location") + "?size=thumb", bearer(token));
+        assertThat(thumbnail.status()).isEqualTo(200);
+        assertThat(TestPhotos.decode(thumbnail.body()).getWidth()).isEqualTo(9);
     }
 
     @Test
