@@ -35,7 +35,15 @@ class DecodeBudget {
         this.units = new Semaphore((int) Math.min(Integer.MAX_VALUE, memory / UNIT), true);
     }
 
-    <T> T run(long bytes, Decode<T> decode) {
+    /**
+     * Runs a decode of {@code declared} reduced by {@code step}, counted at what its headers say the
+     * decoder needs plus its reduced output.
+     */
+    <T> T run(DeclaredImage declared, int step, Decode<T> decode) {
+        return run(declared.decodeBytes() + PhotoDecoder.outputBytes(declared, step), decode);
+    }
+
+    private <T> T run(long bytes, Decode<T> decode) {
         if (bytes > memory) {
             throw new TooCostlyToDecode(memory);
         }

@@ -39,8 +39,7 @@ class ImageInspector {
         DeclaredImage declared = DeclaredImage.read(format, file, properties.maxPixels());
         int step = (int) Math.max(1,
                 Math.ceil(Math.sqrt((double) declared.width() * declared.height() / DECODE_PIXEL_BUDGET)));
-        long output = PhotoDecoder.outputBytes(declared, step);
-        budget.run(declared.decodeBytes() + output, () -> {
+        budget.run(declared, step, () -> {
             PhotoDecoder.decodeAll(format, declared, file, step);
             return null;
         });

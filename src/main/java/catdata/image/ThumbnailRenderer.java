@@ -45,8 +45,7 @@ final class ThumbnailRenderer {
     static BufferedImage render(ImageFormat format, byte[] photo, int orientation, long maxPixels,
             DecodeBudget budget) {
         DeclaredImage declared = DeclaredImage.read(format, photo, maxPixels);
-        long memory = declared.decodeBytes() + PhotoDecoder.outputBytes(declared, step(declared));
-        return budget.run(memory, () -> render(format, declared, photo, orientation));
+        return budget.run(declared, step(declared), () -> render(format, declared, photo, orientation));
     }
 
     private static BufferedImage render(ImageFormat format, DeclaredImage declared, byte[] file, int orientation) {
