@@ -29,7 +29,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-import catdata.security.CurrentUser;
+import catdata.owner.Owner;
 import catdata.web.ErrorBodies;
 import catdata.web.Paged;
 import catdata.web.Paging;
@@ -47,7 +47,7 @@ class ApiDocsConfiguration {
 
     static {
         // Resolved from the verified token, not from the request: not a parameter to document.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Owner.class);
     }
 
     @Bean

@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import catdata.security.CurrentUser;
+import catdata.owner.Owner;
 import catdata.web.Paging;
 
 @RestController
@@ -40,29 +40,29 @@ class ContainerController {
 
     @GetMapping("/containers")
     @Operation(summary = "List your containers, ordered by name")
-    ResponseEntity<List<ContainerResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
-        return containers.list(user.sub(), paging).toResponse(ContainerResponse::of);
+    ResponseEntity<List<ContainerResponse>> list(Owner owner, @ParameterObject Paging paging) {
+        return containers.list(owner, paging).toResponse(ContainerResponse::of);
     }
 
     @GetMapping("/containers/with-counts")
     @Operation(summary = "List your containers with the number of items in each")
-    ResponseEntity<List<ContainerCountResponse>> listWithCounts(CurrentUser user,
+    ResponseEntity<List<ContainerCountResponse>> listWithCounts(Owner owner,
             @ParameterObject Paging paging) {
-        return containers.listWithCounts(user.sub(), paging).toResponse(ContainerCountResponse::of);
+        return containers.listWithCounts(owner, paging).toResponse(ContainerCountResponse::of);
     }
 
     @GetMapping("/container/{id}")
     @Operation(summary = "Get one container")
-    ContainerResponse get(CurrentUser user, @PathVariable @Positive long id) {
-        return ContainerResponse.of(containers.get(user.sub(), id));
+    ContainerResponse get(Owner owner, @PathVariable @Positive long id) {
+        return ContainerResponse.of(containers.get(owner, id));
     }
 
     @PostMapping("/container")
     @Operation(summary = "Create a container")
     @ApiResponse(responseCode = "201", description = "Created.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a container with this name.")
-    ResponseEntity<ContainerResponse> create(CurrentUser user, @RequestBody NewContainer request) {
-        Container container = containers.create(user.sub(), request);
+    ResponseEntity<ContainerResponse> create(Owner owner, @RequestBody NewContainer request) {
+        Container container = containers.create(owner, request);
         return ResponseEntity.created(URI.create("/api/container/" + container.id()))
                 .body(ContainerResponse.of(container));
     }
@@ -72,8 +72,8 @@ class ContainerController {
     @Operation(summary = "Rename or describe a container (fields left out are kept)")
     @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a container with this name.")
-    ContainerResponse update(CurrentUser user, @PathVariable @Positive long id, @RequestBody ContainerChanges changes) {
-        return ContainerResponse.of(containers.update(user.sub(), id, changes));
+    ContainerResponse update(Owner owner, @PathVariable @Positive long id, @RequestBody ContainerChanges changes) {
+        return ContainerResponse.of(containers.update(owner, id, changes));
     }
 
     @DeleteMapping("/container/{id}")
@@ -81,7 +81,7 @@ class ContainerController {
     @Operation(summary = "Delete an empty container")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "409", description = "The container still holds items.")
-    void delete(CurrentUser user, @PathVariable @Positive long id) {
-        containers.delete(user.sub(), id);
+    void delete(Owner owner, @PathVariable @Positive long id) {
+        containers.delete(owner, id);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import catdata.database.PageQuery;
+import catdata.owner.Owner;
 import catdata.web.Paged;
 import catdata.web.Paging;
 
@@ -28,14 +29,14 @@ class ContainerRepository {
     }
 
     /** A page of the owner's containers and, when paging was asked for, how many there are, in one statement. */
-    Paged<Container> findAll(String owner, Paging paging) {
+    Paged<Container> findAll(Owner owner, Paging paging) {
         return findPage(owner, paging, """
                 SELECT %s
                 FROM containers c
                 WHERE c.owner_sub = :owner""".formatted(COLUMNS), CONTAINER);
     }
 
-    Paged<ContainerWithCount> findAllWithCounts(String owner, Paging paging) {
+    Paged<ContainerWithCount> findAllWithCounts(Owner owner, Paging paging) {
         return findPage(owner, paging, """
                 SELECT %s, count(i.id) AS item_count
                 FROM containers c
@@ -45,33 +46,33 @@ class ContainerRepository {
                 (row, n) -> new ContainerWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    private <T> Paged<T> findPage(String owner, Paging paging, String list, RowMapper<T> rows) {
+    private <T> Paged<T> findPage(Owner owner, Paging paging, String list, RowMapper<T> rows) {
         String count = "SELECT count(*) FROM containers WHERE owner_sub = :owner";
         return jdbc.sql(PageQuery.sql(paging, "", count, list, "c", "lower(c.name), c.id"))
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(PageQuery.<T>extractor(rows)).orElseThrow();
     }
 
-    Optional<Container> find(String owner, long id) {
+    Optional<Container> find(Owner owner, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM containers c WHERE c.owner_sub = :owner AND c.id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(CONTAINER).optional();
     }
 
     /** Throws {@code DuplicateKeyException} when the owner already has the name (in any case). */
-    Container insert(String owner, String name, String description) {
+    Container insert(Owner owner, String name, String description) {
         return jdbc.sql("""
                 INSERT INTO containers AS c (owner_sub, name, description)
                 VALUES (:owner, :name, :description)
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner).param("name", name).param("description", description)
+                .param("owner", owner.sub()).param("name", name).param("description", description)
                 .query(CONTAINER).single();
     }
 
     /** A {@code null} name or description keeps the stored one. */
-    Optional<Container> update(String owner, long id, String name, String description) {
+    Optional<Container> update(Owner owner, long id, String name, String description) {
         return jdbc.sql("""
                 UPDATE containers AS c
                 SET name = coalesce(:name, c.name),
@@ -80,7 +81,7 @@ class ContainerRepository {
                 WHERE c.owner_sub = :owner AND c.id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .param("name", name, Types.VARCHAR).param("description", description, Types.VARCHAR)
                 .query(CONTAINER).optional();
     }
@@ -89,9 +90,9 @@ class ContainerRepository {
      * Returns whether a row was deleted. The items' foreign key refuses to delete a container that
      * holds items ({@code DataIntegrityViolationException}), even one filled by a concurrent request.
      */
-    boolean delete(String owner, long id) {
+    boolean delete(Owner owner, long id) {
         return jdbc.sql("DELETE FROM containers WHERE owner_sub = :owner AND id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .update() == 1;
     }
 

@@ -4,6 +4,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import catdata.owner.Owner;
 import catdata.web.InvalidInput;
 import catdata.web.Paged;
 import catdata.web.Paging;
@@ -19,19 +20,19 @@ class ContainerService {
         this.containers = containers;
     }
 
-    Paged<Container> list(String owner, Paging paging) {
+    Paged<Container> list(Owner owner, Paging paging) {
         return containers.findAll(owner, paging);
     }
 
-    Paged<ContainerWithCount> listWithCounts(String owner, Paging paging) {
+    Paged<ContainerWithCount> listWithCounts(Owner owner, Paging paging) {
         return containers.findAllWithCounts(owner, paging);
     }
 
-    Container get(String owner, long id) {
+    Container get(Owner owner, long id) {
         return containers.find(owner, id).orElseThrow(ContainerNotFound::new);
     }
 
-    Container create(String owner, NewContainer request) {
+    Container create(Owner owner, NewContainer request) {
         String name = TextFields.name(request.name());
         String description = TextFields.description(request.description());
         try {
@@ -42,7 +43,7 @@ class ContainerService {
         }
     }
 
-    Container update(String owner, long id, ContainerChanges changes) {
+    Container update(Owner owner, long id, ContainerChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput("Nothing to update.");
         }
@@ -56,7 +57,7 @@ class ContainerService {
         }
     }
 
-    void delete(String owner, long id) {
+    void delete(Owner owner, long id) {
         boolean deleted;
         try {
             deleted = containers.delete(owner, id);

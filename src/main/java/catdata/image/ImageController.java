@@ -30,7 +30,7 @@ import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import catdata.security.CurrentUser;
+import catdata.owner.Owner;
 import catdata.web.Paging;
 
 @RestController
@@ -61,17 +61,17 @@ class ImageController {
     @ApiResponse(responseCode = "503", description = "Photo storage is unavailable, or too many photos are being "
             + "decoded to wait for a turn; try again later.")
     @ApiResponse(responseCode = "507", description = "Photo storage is full.")
-    ResponseEntity<UploadResponse> upload(CurrentUser user,
+    ResponseEntity<UploadResponse> upload(Owner owner,
             @Parameter(hidden = true) @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
-        Image image = images.upload(user.sub(), files);
+        Image image = images.upload(owner, files);
         return ResponseEntity.created(URI.create("/api/image/" + image.id()))
                 .body(new UploadResponse(image.id(), image.name()));
     }
 
     @GetMapping(path = "/images", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List your photos")
-    ResponseEntity<List<ImageResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
-        return images.list(user.sub(), paging).toResponse(ImageResponse::of);
+    ResponseEntity<List<ImageResponse>> list(Owner owner, @ParameterObject Paging paging) {
+        return images.list(owner, paging).toResponse(ImageResponse::of);
     }
 
     @GetMapping("/image/{id}")
@@ -88,18 +88,18 @@ class ImageController {
     @ApiResponse(responseCode = "416", description = "The range lies beyond the end; Content-Range: bytes */size.")
     @ApiResponse(responseCode = "503", description = "Photo storage is unavailable, or too many thumbnails are "
             + "being made; try again later.")
-    void content(CurrentUser user, @PathVariable @Positive long id,
+    void content(Owner owner, @PathVariable @Positive long id,
             @Parameter(description = "original (the default) or thumb", schema = @Schema(type = "string",
                     allowableValues = {"original", "thumb"}, defaultValue = "original"))
             @RequestParam(name = PhotoSize.PARAMETER, required = false) String size,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        sender.send(images.download(user.sub(), id, PhotoSize.of(size)), request, response);
+        sender.send(images.download(owner, id, PhotoSize.of(size)), request, response);
     }
 
     @DeleteMapping("/image/{id}")
     @Operation(summary = "Delete a photo; items that showed it keep existing without one")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(CurrentUser user, @PathVariable @Positive long id) {
-        images.delete(user.sub(), id);
+    void delete(Owner owner, @PathVariable @Positive long id) {
+        images.delete(owner, id);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.owner.Owner;
 import catdata.web.Paging;
 
 @Repository
@@ -29,20 +30,20 @@ class ImageRepository {
         this.jdbc = jdbc;
     }
 
-    Image insert(String owner, String name, String originalName, String contentType, long size, int width,
+    Image insert(Owner owner, String name, String originalName, String contentType, long size, int width,
             int height, String sha256) {
         return jdbc.sql("""
                 INSERT INTO images (owner_sub, name, original_name, content_type, size_bytes, width, height, sha256)
                 VALUES (:owner, :name, :originalName, :contentType, :size, :width, :height, :sha256)
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner).param("name", name).param("originalName", originalName)
+                .param("owner", owner.sub()).param("name", name).param("originalName", originalName)
                 .param("contentType", contentType).param("size", size)
                 .param("width", width).param("height", height).param("sha256", sha256)
                 .query(IMAGE).single();
     }
 
-    List<Image> findAll(String owner, Paging paging) {
+    List<Image> findAll(Owner owner, Paging paging) {
         return jdbc.sql("""
                 SELECT %s
                 FROM images
@@ -50,20 +51,20 @@ class ImageRepository {
                 ORDER BY id
                 LIMIT :limit OFFSET :offset
                 """.formatted(COLUMNS))
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(IMAGE).list();
     }
 
-    long count(String owner) {
+    long count(Owner owner) {
         return jdbc.sql("SELECT count(*) FROM images WHERE owner_sub = :owner")
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .query(Long.class).single();
     }
 
-    Optional<Image> find(String owner, long id) {
+    Optional<Image> find(Owner owner, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE owner_sub = :owner AND id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(IMAGE).optional();
     }
 
@@ -71,7 +72,7 @@ class ImageRepository {
      * Deletes the row (items that showed it keep existing, without a photo) and, in the same
      * statement, queues its file for removal once {@code grace} has passed; returns the file's name.
      */
-    Optional<String> delete(String owner, long id, String store, Duration grace) {
+    Optional<String> delete(Owner owner, long id, String store, Duration grace) {
         return jdbc.sql("""
                 WITH deleted AS (
                     DELETE FROM images WHERE owner_sub = :owner AND id = :id RETURNING name
@@ -80,13 +81,13 @@ class ImageRepository {
                 SELECT name, :store, now() + make_interval(secs => :graceSeconds) FROM deleted
                 RETURNING name
                 """)
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .param("store", store).param("graceSeconds", grace.toMillis() / 1000.0)
                 .query(String.class).optional();
     }
 
     private static Image map(ResultSet row, int rowNumber) throws SQLException {
-        return new Image(row.getLong("id"), row.getString("owner_sub"), row.getString("name"),
+        return new Image(row.getLong("id"), new Owner(row.getString("owner_sub")), row.getString("name"),
                 row.getString("original_name"), row.getString("content_type"), row.getLong("size_bytes"),
                 row.getInt("width"), row.getInt("height"), row.getString("sha256"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
+import catdata.owner.Owner;
 import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
@@ -54,7 +55,7 @@ class ImageService {
      * Judged by its bytes; stored without its metadata and trailing bytes (the sanitized copy is
      * what is checked, measured, hashed and kept), and only if it decodes within the pixel limit.
      */
-    Image upload(String owner, List<MultipartFile> files) throws IOException {
+    Image upload(Owner owner, List<MultipartFile> files) throws IOException {
         MultipartFile file = theOnlyFile(files);
         ImageFormat format = ImageFormat.sniff(file).orElseThrow(UnsupportedImage::new);
         try (StagedImage staged = store.stage(out -> sanitizer.sanitize(format, file, out))) {
@@ -70,16 +71,16 @@ class ImageService {
     }
 
     @Transactional(readOnly = true)
-    Paged<Image> list(String owner, Paging paging) {
+    Paged<Image> list(Owner owner, Paging paging) {
         return paging.fetch(() -> images.findAll(owner, paging), () -> images.count(owner));
     }
 
-    Image find(String owner, long id) {
+    Image find(Owner owner, long id) {
         return images.find(owner, id).orElseThrow(ImageNotFound::new);
     }
 
     /** The owner's photo or its thumbnail, to be sent; its bytes are looked for only if they are needed. */
-    Download download(String owner, long id, PhotoSize size) {
+    Download download(Owner owner, long id, PhotoSize size) {
         Image image = find(owner, id);
         if (size == PhotoSize.THUMB) {
             return new Download(Thumbnails.etagOf(image), Thumbnails.FORMAT,
@@ -94,7 +95,7 @@ class ImageService {
         return "photo-" + id + suffix + "." + format.extension();
     }
 
-    private Download.Source originalOf(String owner, Image image) {
+    private Download.Source originalOf(Owner owner, Image image) {
         return new Download.Source() {
             @Override
             public Optional<LocalFile> localFile() {
@@ -109,7 +110,7 @@ class ImageService {
     }
 
     /** Made when first asked for: a thumbnail that is not there yet is made, then looked for again. */
-    private Download.Source thumbnailOf(String owner, Image image) {
+    private Download.Source thumbnailOf(Owner owner, Image image) {
         String name = Thumbnails.nameOf(image);
         return new Download.Source() {
             @Override
@@ -131,7 +132,7 @@ class ImageService {
     }
 
     /** A delete between the two reads removes row and file: then the photo is simply gone. */
-    private ImageNotFound gone(String owner, Image image) {
+    private ImageNotFound gone(Owner owner, Image image) {
         if (images.find(owner, image.id()).isPresent() && missingFiles.firstReport(image.id())) {
             log.error("Photo {} has a row but its file {} is missing", image.id(), image.name());
         }
@@ -142,7 +143,7 @@ class ImageService {
      * The row goes now, its file (and thumbnail) once {@link ImageProperties#fileRemovalDelay()} has
      * passed: a download that found the row just before may still be about to open the file.
      */
-    void delete(String owner, long id) {
+    void delete(Owner owner, long id) {
         images.delete(owner, id, store.location(), properties.fileRemovalDelay()).orElseThrow(ImageNotFound::new);
     }
 

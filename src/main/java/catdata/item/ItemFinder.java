@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import catdata.container.ContainerNotFound;
+import catdata.owner.Owner;
 import catdata.tag.TagNotFound;
 import catdata.web.Paged;
 import catdata.web.Paging;
@@ -26,23 +27,23 @@ class ItemFinder {
         this.items = items;
     }
 
-    Item get(String owner, long id) {
+    Item get(Owner owner, long id) {
         return items.find(owner, id).orElseThrow(ItemNotFound::new);
     }
 
-    Paged<Item> all(String owner, Paging paging) {
+    Paged<Item> all(Owner owner, Paging paging) {
         return items.findPage(owner, ItemFilter.all(), paging).orElseThrow();
     }
 
-    Paged<Item> inContainer(String owner, long containerId, Paging paging) {
+    Paged<Item> inContainer(Owner owner, long containerId, Paging paging) {
         return items.findPage(owner, ItemFilter.inContainer(containerId), paging).orElseThrow(ContainerNotFound::new);
     }
 
-    Paged<Item> withTag(String owner, long tagId, Paging paging) {
+    Paged<Item> withTag(Owner owner, long tagId, Paging paging) {
         return items.findPage(owner, ItemFilter.withTag(tagId), paging).orElseThrow(TagNotFound::new);
     }
 
-    Paged<Item> searchByName(String owner, String query, Paging paging) {
+    Paged<Item> searchByName(Owner owner, String query, Paging paging) {
         String text = searchText(query);
         if (text.codePointCount(0, text.length()) < MIN_NAME_SEARCH) {
             return Paged.empty(paging);
@@ -51,7 +52,7 @@ class ItemFinder {
     }
 
     /** Matches in the name, the description or a tag's name, optionally within one container. */
-    Paged<Item> searchText(String owner, String query, Long containerId, Paging paging) {
+    Paged<Item> searchText(Owner owner, String query, Long containerId, Paging paging) {
         String text = searchText(query);
         if (text.isEmpty()) {
             return Paged.empty(paging);
@@ -61,7 +62,7 @@ class ItemFinder {
                 .orElseThrow(ContainerNotFound::new);
     }
 
-    List<String> nameSuggestions(String owner, String query, int limit) {
+    List<String> nameSuggestions(Owner owner, String query, int limit) {
         String text = searchText(query);
         return text.isEmpty() ? List.of() : items.nameSuggestions(owner, text, limit);
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.owner.Owner;
+
 /**
  * Creates an item with its tag links in one statement, which also reads back what the response
  * shows: one round trip, and no transaction to open and commit around it.
@@ -35,7 +37,7 @@ class ItemInsert {
     record Outcome(Optional<Item> item, boolean containerFound, boolean imageFound, Set<Long> tagsFound) {
     }
 
-    Outcome insert(String owner, String name, String description, long containerId, Long imageId, Set<Long> tagIds) {
+    Outcome insert(Owner owner, String name, String description, long containerId, Long imageId, Set<Long> tagIds) {
         return jdbc.sql("""
                 WITH container AS (
                     SELECT id, name FROM containers WHERE owner_sub = :owner AND id = :container FOR KEY SHARE
@@ -63,7 +65,7 @@ class ItemInsert {
                 LEFT JOIN item ON true
                 LEFT JOIN container ON true
                 """)
-                .param("owner", owner).param("name", name).param("description", description)
+                .param("owner", owner.sub()).param("name", name).param("description", description)
                 .param("container", containerId).param("image", imageId, Types.BIGINT)
                 .param("tags", tagIds.toArray(Long[]::new)).param("tagCount", tagIds.size())
                 .query(ItemInsert::outcome).single();

@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import catdata.security.CurrentUser;
+import catdata.owner.Owner;
 import catdata.web.Paging;
 
 /** The lists and searches of items; each list may be paged with {@code limit} and {@code offset}. */
@@ -52,12 +52,12 @@ class ItemListController {
     @ApiResponse(responseCode = "200", description = "Your items.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
-    void list(CurrentUser user, @ParameterObject Paging paging, HttpServletResponse response)
+    void list(Owner owner, @ParameterObject Paging paging, HttpServletResponse response)
             throws IOException {
         if (paging.requested()) {
-            writer.write(finder.all(user.sub(), paging), response);
+            writer.write(finder.all(owner, paging), response);
         } else {
-            writer.writeAll(user.sub(), response);
+            writer.writeAll(owner, response);
         }
     }
 
@@ -72,45 +72,45 @@ class ItemListController {
 
     @GetMapping("/by-container/{id}")
     @Operation(summary = "List the items in one of your containers")
-    ResponseEntity<List<ItemResponse>> byContainer(CurrentUser user, @PathVariable @Positive long id,
+    ResponseEntity<List<ItemResponse>> byContainer(Owner owner, @PathVariable @Positive long id,
             @ParameterObject Paging paging) {
-        return finder.inContainer(user.sub(), id, paging).toResponse(ItemResponse::of);
+        return finder.inContainer(owner, id, paging).toResponse(ItemResponse::of);
     }
 
     @GetMapping("/by-tag/{id}")
     @Operation(summary = "List the items carrying one of your tags")
-    ResponseEntity<List<ItemResponse>> byTag(CurrentUser user, @PathVariable @Positive long id,
+    ResponseEntity<List<ItemResponse>> byTag(Owner owner, @PathVariable @Positive long id,
             @ParameterObject Paging paging) {
-        return finder.withTag(user.sub(), id, paging).toResponse(ItemResponse::of);
+        return finder.withTag(owner, id, paging).toResponse(ItemResponse::of);
     }
 
     @GetMapping("/search")
     @Operation(summary = "Find items whose name contains the text (names starting with it first)")
-    ResponseEntity<List<ItemResponse>> searchByName(CurrentUser user,
+    ResponseEntity<List<ItemResponse>> searchByName(Owner owner,
             @Parameter(description = "At least 2 characters; shorter gives an empty list.")
             @RequestParam(required = false) String name,
             @ParameterObject Paging paging) {
-        return finder.searchByName(user.sub(), name, paging).toResponse(ItemResponse::of);
+        return finder.searchByName(owner, name, paging).toResponse(ItemResponse::of);
     }
 
     @GetMapping("/name-suggestions")
     @Operation(summary = "Suggest distinct item names containing the text, for autocomplete")
-    List<String> nameSuggestions(CurrentUser user,
+    List<String> nameSuggestions(Owner owner,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "10") @Min(value = 1, message = SUGGESTION_LIMIT)
             @Max(value = 50, message = SUGGESTION_LIMIT) int limit) {
-        return finder.nameSuggestions(user.sub(), q, limit);
+        return finder.nameSuggestions(owner, q, limit);
     }
 
     @GetMapping("/search-text")
     @Operation(summary = "Find items whose name, description or a tag's name contains the text")
     @ApiResponse(responseCode = "200", description = "The matching items.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "containerId is not one of your containers.")
-    ResponseEntity<List<ItemResponse>> searchText(CurrentUser user,
+    ResponseEntity<List<ItemResponse>> searchText(Owner owner,
             @RequestParam(required = false) String q,
             @Parameter(description = "Only items in this container.")
             @RequestParam(required = false) @Positive(message = "Invalid value for 'containerId'.") Long containerId,
             @ParameterObject Paging paging) {
-        return finder.searchText(user.sub(), q, containerId, paging).toResponse(ItemResponse::of);
+        return finder.searchText(owner, q, containerId, paging).toResponse(ItemResponse::of);
     }
 }

@@ -16,6 +16,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import catdata.owner.Owner;
 import catdata.web.Paged;
 
 /**
@@ -47,7 +48,7 @@ class ItemListWriter {
     }
 
     /** Every item of the owner, in id order, read through a cursor in one read-only transaction. */
-    void writeAll(String owner, HttpServletResponse response) throws IOException {
+    void writeAll(Owner owner, HttpServletResponse response) throws IOException {
         write(response, each -> readOnly.executeWithoutResult(status -> items.forEach(owner, each)));
     }
 

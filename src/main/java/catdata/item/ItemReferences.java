@@ -7,6 +7,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import catdata.owner.Owner;
+
 /**
  * Checks that the container, photo and tags an item refers to are the caller's. The checks made
  * while writing an item also lock those rows ({@code FOR KEY SHARE}) until the transaction ends,
@@ -21,25 +23,25 @@ class ItemReferences {
         this.jdbc = jdbc;
     }
 
-    boolean holdContainer(String owner, long id) {
+    boolean holdContainer(Owner owner, long id) {
         return jdbc.sql("SELECT id FROM containers WHERE owner_sub = :owner AND id = :id FOR KEY SHARE")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(Long.class).optional().isPresent();
     }
 
-    boolean holdImage(String owner, long id) {
+    boolean holdImage(Owner owner, long id) {
         return jdbc.sql("SELECT id FROM images WHERE owner_sub = :owner AND id = :id FOR KEY SHARE")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(Long.class).optional().isPresent();
     }
 
     /** Returns those of {@code ids} that are the owner's tags. */
-    Set<Long> holdTags(String owner, Collection<Long> ids) {
+    Set<Long> holdTags(Owner owner, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("SELECT id FROM tags WHERE owner_sub = :owner AND id IN (:ids) FOR KEY SHARE")
-                .param("owner", owner).param("ids", ids)
+                .param("owner", owner.sub()).param("ids", ids)
                 .query(Long.class).list());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import catdata.database.PageQuery;
+import catdata.owner.Owner;
 import catdata.web.Paged;
 import catdata.web.Paging;
 
@@ -52,9 +53,9 @@ class ItemRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Item> find(String owner, long id) {
+    Optional<Item> find(Owner owner, long id) {
         return jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner AND i.id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(ITEM).optional();
     }
 
@@ -62,13 +63,13 @@ class ItemRepository {
      * One page of a list, with its total when paging was asked for, in one statement; empty when
      * the list's container or tag is not the owner's.
      */
-    Optional<Paged<Item>> findPage(String owner, ItemFilter filter, Paging paging) {
+    Optional<Paged<Item>> findPage(Owner owner, ItemFilter filter, Paging paging) {
         Where where = where(filter);
         String list = SELECT_ITEMS + "WHERE i.owner_sub = :owner " + where.condition();
         String count = "SELECT count(*) FROM items i WHERE i.owner_sub = :owner " + where.condition();
         return jdbc.sql(PageQuery.sql(paging, where.scope(), count, list, "i", where.order()))
                 .params(where.params())
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(PageQuery.extractor(ITEM));
     }
@@ -79,17 +80,17 @@ class ItemRepository {
      * catalogue is never in memory. Must run inside a transaction: pgjdbc keeps a cursor only there,
      * and outside one would read every row before returning the first.
      */
-    void forEach(String owner, Consumer<Item> each) {
+    void forEach(Owner owner, Consumer<Item> each) {
         try (Stream<Item> rows = jdbc.sql(SELECT_ITEMS + "WHERE i.owner_sub = :owner ORDER BY i.id")
                 .withFetchSize(STREAM_FETCH_SIZE)
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .query(ITEM).stream()) {
             rows.forEach(each);
         }
     }
 
     /** Distinct names (ignoring case) containing {@code text}, those starting with it first. */
-    List<String> nameSuggestions(String owner, String text, int limit) {
+    List<String> nameSuggestions(Owner owner, String text, int limit) {
         return jdbc.sql("""
                 SELECT min(i.name)
                 FROM items i
@@ -99,7 +100,7 @@ class ItemRepository {
                 LIMIT :limit
                 """)
                 .params(patterns(text))
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .param("limit", limit)
                 .query(String.class).list();
     }
@@ -110,7 +111,7 @@ class ItemRepository {
      * writes the row under its lock in one statement, so two saves of different fields both stay.
      * Returns whether the owner has the item.
      */
-    boolean update(String owner, long id, String name, String description, Long containerId, boolean changeImage,
+    boolean update(Owner owner, long id, String name, String description, Long containerId, boolean changeImage,
             Long imageId) {
         return jdbc.sql("""
                 UPDATE items AS i
@@ -121,7 +122,7 @@ class ItemRepository {
                     updated_at = now()
                 WHERE i.owner_sub = :owner AND i.id = :id
                 """)
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .param("name", name, Types.VARCHAR).param("description", description, Types.VARCHAR)
                 .param("container", containerId, Types.BIGINT)
                 .param("changeImage", changeImage).param("image", imageId, Types.BIGINT)
@@ -129,7 +130,7 @@ class ItemRepository {
     }
 
     /** Links the item to those of {@code tagIds} that are the owner's tags. */
-    void addTags(String owner, long itemId, Collection<Long> tagIds) {
+    void addTags(Owner owner, long itemId, Collection<Long> tagIds) {
         if (tagIds.isEmpty()) {
             return;
         }
@@ -139,34 +140,34 @@ class ItemRepository {
                 FROM items i, tags t
                 WHERE i.owner_sub = :owner AND i.id = :item AND t.owner_sub = :owner AND t.id IN (:tags)
                 """)
-                .param("owner", owner).param("item", itemId).param("tags", tagIds)
+                .param("owner", owner.sub()).param("item", itemId).param("tags", tagIds)
                 .update();
     }
 
-    void removeAllTags(String owner, long itemId) {
+    void removeAllTags(Owner owner, long itemId) {
         jdbc.sql("""
                 DELETE FROM items_to_tags it
                 USING items i
                 WHERE it.item_id = i.id AND i.owner_sub = :owner AND i.id = :item
                 """)
-                .param("owner", owner).param("item", itemId)
+                .param("owner", owner.sub()).param("item", itemId)
                 .update();
     }
 
-    boolean delete(String owner, long id) {
+    boolean delete(Owner owner, long id) {
         return jdbc.sql("DELETE FROM items WHERE owner_sub = :owner AND id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .update() == 1;
     }
 
     /** Moves every item of one container into another; returns how many moved. */
-    int moveAll(String owner, long fromContainerId, long toContainerId) {
+    int moveAll(Owner owner, long fromContainerId, long toContainerId) {
         return jdbc.sql("""
                 UPDATE items
                 SET container_id = :to, updated_at = now()
                 WHERE owner_sub = :owner AND container_id = :from
                 """)
-                .param("owner", owner).param("from", fromContainerId).param("to", toContainerId)
+                .param("owner", owner.sub()).param("from", fromContainerId).param("to", toContainerId)
                 .update();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import catdata.container.ContainerNotFound;
+import catdata.owner.Owner;
 import catdata.web.InvalidInput;
 import catdata.web.TextFields;
 
@@ -33,7 +34,7 @@ class ItemService {
         this.transaction = transaction;
     }
 
-    Item create(String owner, NewItem request) {
+    Item create(Owner owner, NewItem request) {
         String name = TextFields.name(request.name());
         String description = TextFields.description(request.description());
         long containerId = requiredId(request.containerId(), "container_id");
@@ -54,7 +55,7 @@ class ItemService {
                 .orElseThrow(() -> new IllegalStateException("The item was not written, yet every reference was found"));
     }
 
-    Item update(String owner, long id, ItemChanges changes) {
+    Item update(Owner owner, long id, ItemChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput("Nothing to update.");
         }
@@ -90,14 +91,14 @@ class ItemService {
         });
     }
 
-    void delete(String owner, long id) {
+    void delete(Owner owner, long id) {
         if (!items.delete(owner, id)) {
             throw new ItemNotFound();
         }
     }
 
     /** Moves every item of one of the caller's containers into another, in one transaction. */
-    long moveAll(String owner, long fromContainerId, MoveItems request) {
+    long moveAll(Owner owner, long fromContainerId, MoveItems request) {
         long toContainerId = requiredId(request.toContainerId(), "to_container_id");
         return transaction.execute(status -> {
             if (!references.holdContainer(owner, fromContainerId)) {
@@ -111,19 +112,19 @@ class ItemService {
         });
     }
 
-    private void requireContainer(String owner, long containerId, String field) {
+    private void requireContainer(Owner owner, long containerId, String field) {
         if (!references.holdContainer(owner, containerId)) {
             throw doesNotExist(field);
         }
     }
 
-    private void requireImage(String owner, Long imageId) {
+    private void requireImage(Owner owner, Long imageId) {
         if (imageId != null && !references.holdImage(owner, imageId)) {
             throw doesNotExist("image_id");
         }
     }
 
-    private void requireTags(String owner, Set<Long> tagIds) {
+    private void requireTags(Owner owner, Set<Long> tagIds) {
         Optional<InvalidInput> missing = firstMissingTag(tagIds, references.holdTags(owner, tagIds));
         if (missing.isPresent()) {
             throw missing.get();

@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(cache -> cache.disable())
-                // Nothing asks the Servlet API who is calling (CurrentUser reads the security context), so
+                // Nothing asks the Servlet API who is calling (the Owner resolver reads the security context), so
                 // its request wrapper would only add a layer to every later call on the request.
                 .servletApi(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import catdata.security.CurrentUser;
+import catdata.owner.Owner;
 import catdata.web.Paging;
 
 @RestController
@@ -39,28 +39,28 @@ class TagController {
 
     @GetMapping("/tags")
     @Operation(summary = "List your tags, ordered by name")
-    ResponseEntity<List<TagResponse>> list(CurrentUser user, @ParameterObject Paging paging) {
-        return tags.list(user.sub(), paging).toResponse(TagResponse::of);
+    ResponseEntity<List<TagResponse>> list(Owner owner, @ParameterObject Paging paging) {
+        return tags.list(owner, paging).toResponse(TagResponse::of);
     }
 
     @GetMapping("/tags-with-counts")
     @Operation(summary = "List your tags with the number of items carrying each")
-    ResponseEntity<List<TagCountResponse>> listWithCounts(CurrentUser user, @ParameterObject Paging paging) {
-        return tags.listWithCounts(user.sub(), paging).toResponse(TagCountResponse::of);
+    ResponseEntity<List<TagCountResponse>> listWithCounts(Owner owner, @ParameterObject Paging paging) {
+        return tags.listWithCounts(owner, paging).toResponse(TagCountResponse::of);
     }
 
     @GetMapping("/tag/{id}")
     @Operation(summary = "Get one tag")
-    TagResponse get(CurrentUser user, @PathVariable @Positive long id) {
-        return TagResponse.of(tags.get(user.sub(), id));
+    TagResponse get(Owner owner, @PathVariable @Positive long id) {
+        return TagResponse.of(tags.get(owner, id));
     }
 
     @PostMapping("/tag")
     @Operation(summary = "Create a tag")
     @ApiResponse(responseCode = "201", description = "Created.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
-    ResponseEntity<TagResponse> create(CurrentUser user, @RequestBody NewTag request) {
-        Tag tag = tags.create(user.sub(), request);
+    ResponseEntity<TagResponse> create(Owner owner, @RequestBody NewTag request) {
+        Tag tag = tags.create(owner, request);
         return ResponseEntity.created(URI.create("/api/tag/" + tag.id())).body(TagResponse.of(tag));
     }
 
@@ -68,14 +68,14 @@ class TagController {
     @Operation(summary = "Rename a tag")
     @ApiResponse(responseCode = "200", description = "Updated.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "You already have a tag with this name.")
-    TagResponse rename(CurrentUser user, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
-        return TagResponse.of(tags.rename(user.sub(), id, changes));
+    TagResponse rename(Owner owner, @PathVariable @Positive long id, @RequestBody TagChanges changes) {
+        return TagResponse.of(tags.rename(owner, id, changes));
     }
 
     @DeleteMapping("/tag/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a tag; items that carried it lose it")
-    void delete(CurrentUser user, @PathVariable @Positive long id) {
-        tags.delete(user.sub(), id);
+    void delete(Owner owner, @PathVariable @Positive long id) {
+        tags.delete(owner, id);
     }
 }

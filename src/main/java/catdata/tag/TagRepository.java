@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import catdata.database.PageQuery;
+import catdata.owner.Owner;
 import catdata.web.Paged;
 import catdata.web.Paging;
 
@@ -28,14 +29,14 @@ class TagRepository {
     }
 
     /** A page of the owner's tags and, when paging was asked for, how many there are, in one statement. */
-    Paged<Tag> findAll(String owner, Paging paging) {
+    Paged<Tag> findAll(Owner owner, Paging paging) {
         return findPage(owner, paging, """
                 SELECT %s
                 FROM tags t
                 WHERE t.owner_sub = :owner""".formatted(COLUMNS), TAG);
     }
 
-    Paged<TagWithCount> findAllWithCounts(String owner, Paging paging) {
+    Paged<TagWithCount> findAllWithCounts(Owner owner, Paging paging) {
         return findPage(owner, paging, """
                 SELECT %s, count(it.item_id) AS item_count
                 FROM tags t
@@ -45,46 +46,46 @@ class TagRepository {
                 (row, n) -> new TagWithCount(map(row, n), row.getLong("item_count")));
     }
 
-    private <T> Paged<T> findPage(String owner, Paging paging, String list, RowMapper<T> rows) {
+    private <T> Paged<T> findPage(Owner owner, Paging paging, String list, RowMapper<T> rows) {
         String count = "SELECT count(*) FROM tags WHERE owner_sub = :owner";
         return jdbc.sql(PageQuery.sql(paging, "", count, list, "t", "lower(t.name), t.id"))
-                .param("owner", owner)
+                .param("owner", owner.sub())
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(PageQuery.<T>extractor(rows)).orElseThrow();
     }
 
-    Optional<Tag> find(String owner, long id) {
+    Optional<Tag> find(Owner owner, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tags t WHERE t.owner_sub = :owner AND t.id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .query(TAG).optional();
     }
 
     /** Throws {@code DuplicateKeyException} when the owner already has the name (in any case). */
-    Tag insert(String owner, String name) {
+    Tag insert(Owner owner, String name) {
         return jdbc.sql("""
                 INSERT INTO tags AS t (owner_sub, name)
                 VALUES (:owner, :name)
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner).param("name", name)
+                .param("owner", owner.sub()).param("name", name)
                 .query(TAG).single();
     }
 
-    Optional<Tag> rename(String owner, long id, String name) {
+    Optional<Tag> rename(Owner owner, long id, String name) {
         return jdbc.sql("""
                 UPDATE tags AS t
                 SET name = :name, updated_at = now()
                 WHERE t.owner_sub = :owner AND t.id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner).param("id", id).param("name", name)
+                .param("owner", owner.sub()).param("id", id).param("name", name)
                 .query(TAG).optional();
     }
 
     /** Items lose the tag through the links' {@code ON DELETE CASCADE}; nothing else changes. */
-    boolean delete(String owner, long id) {
+    boolean delete(Owner owner, long id) {
         return jdbc.sql("DELETE FROM tags WHERE owner_sub = :owner AND id = :id")
-                .param("owner", owner).param("id", id)
+                .param("owner", owner.sub()).param("id", id)
                 .update() == 1;
     }
 

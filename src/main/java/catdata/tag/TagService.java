@@ -3,6 +3,7 @@ package catdata.tag;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import catdata.owner.Owner;
 import catdata.web.InvalidInput;
 import catdata.web.Paged;
 import catdata.web.Paging;
@@ -18,19 +19,19 @@ class TagService {
         this.tags = tags;
     }
 
-    Paged<Tag> list(String owner, Paging paging) {
+    Paged<Tag> list(Owner owner, Paging paging) {
         return tags.findAll(owner, paging);
     }
 
-    Paged<TagWithCount> listWithCounts(String owner, Paging paging) {
+    Paged<TagWithCount> listWithCounts(Owner owner, Paging paging) {
         return tags.findAllWithCounts(owner, paging);
     }
 
-    Tag get(String owner, long id) {
+    Tag get(Owner owner, long id) {
         return tags.find(owner, id).orElseThrow(TagNotFound::new);
     }
 
-    Tag create(String owner, NewTag request) {
+    Tag create(Owner owner, NewTag request) {
         String name = TextFields.name(request.name());
         try {
             return tags.insert(owner, name);
@@ -40,7 +41,7 @@ class TagService {
         }
     }
 
-    Tag rename(String owner, long id, TagChanges changes) {
+    Tag rename(Owner owner, long id, TagChanges changes) {
         if (changes.name() == null) {
             throw new InvalidInput("Nothing to update.");
         }
@@ -52,7 +53,7 @@ class TagService {
         }
     }
 
-    void delete(String owner, long id) {
+    void delete(Owner owner, long id) {
         if (!tags.delete(owner, id)) {
             throw new TagNotFound();
         }

@@ -1,4 +1,4 @@
-package catdata.security;
+package catdata.owner;
 
 import java.util.List;
 
@@ -7,10 +7,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class CurrentUserConfiguration implements WebMvcConfigurer {
+class OwnerConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentUserArgumentResolver());
+        resolvers.add(new OwnerArgumentResolver());
     }
 }
