@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.util.StringUtils;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 
 /**
  * A JDBC URL with its credentials, from {@code DATABASE_URL} in either form people use

@@ -2,6 +2,7 @@ package catdata.image;
 
 import java.util.Optional;
 
+import catdata.codec.ImageFormat;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
 

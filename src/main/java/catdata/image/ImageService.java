@@ -13,6 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
+import catdata.codec.ImageFormat;
+import catdata.codec.ImageInspector;
+import catdata.codec.PhotoSanitizer;
+import catdata.codec.UnsupportedImage;
 import catdata.owner.Owner;
 import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;

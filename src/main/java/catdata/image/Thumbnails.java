@@ -12,6 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import catdata.codec.DecodeBudget;
+import catdata.codec.DecodeLimits;
+import catdata.codec.ImageFormat;
+import catdata.codec.PhotoSanitizer;
+import catdata.codec.ThumbnailRenderer;
 import catdata.storage.ImageStore;
 import catdata.storage.OpenedFile;
 import catdata.storage.StagedImage;
@@ -38,14 +43,14 @@ class Thumbnails {
     private final ImageStore store;
     private final PhotoSanitizer sanitizer;
     private final DecodeBudget budget;
-    private final ImageProperties properties;
+    private final DecodeLimits limits;
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
 
-    Thumbnails(ImageStore store, PhotoSanitizer sanitizer, DecodeBudget budget, ImageProperties properties) {
+    Thumbnails(ImageStore store, PhotoSanitizer sanitizer, DecodeBudget budget, DecodeLimits limits) {
         this.store = store;
         this.sanitizer = sanitizer;
         this.budget = budget;
-        this.properties = properties;
+        this.limits = limits;
     }
 
     static String nameOf(Image image) {
@@ -121,7 +126,7 @@ class Thumbnails {
             photo = file.bytes().readAllBytes();
         }
         int orientation = sanitizer.orientation(format, new ByteArrayInputStream(photo));
-        return Optional.of(ThumbnailRenderer.render(format, photo, orientation, properties.maxPixels(), budget));
+        return Optional.of(ThumbnailRenderer.render(format, photo, orientation, limits.maxPixels(), budget));
     }
 
     /** Removes the thumbnail of the photo stored as {@code photoName}, if it has one. */

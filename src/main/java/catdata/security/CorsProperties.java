@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 
 /** Browser origins allowed to call the API ({@code CORS_ORIGINS}, comma-separated). */
 @ConfigurationProperties("catdata.cors")

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import org.springframework.util.StringUtils;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 
 /**
  * The issuer a token's {@code iss} must equal, where its keys are published, and the audience

@@ -21,7 +21,7 @@ import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -13,6 +13,8 @@ import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
 
+import catdata.config.InvalidConfigurationException;
+
 /**
  * Reads {@code ./.env} as the original service did with dotenv: {@code NAME=value} lines, values
  * optionally quoted, {@code #} comments. Real environment variables win over the file.

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 
 class ConnectionSettingsTest {
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import catdata.codec.HostilePhotoFiles;
 import catdata.support.ApiClient;
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;

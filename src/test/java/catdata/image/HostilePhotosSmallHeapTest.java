@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
+import catdata.codec.HostilePhotoFiles;
 import catdata.support.ApiClient;
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;

@@ -35,6 +35,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.Tag;
 import com.drew.metadata.exif.ExifIFD0Directory;
 
+import catdata.codec.HostilePhotos;
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;

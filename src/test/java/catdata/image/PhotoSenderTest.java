@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import catdata.codec.ImageFormat;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
 import catdata.support.ApiClient;

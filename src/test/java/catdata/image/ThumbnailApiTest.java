@@ -42,6 +42,7 @@ import com.drew.metadata.Directory;
 
 import tools.jackson.databind.JsonNode;
 
+import catdata.codec.HostilePhotos;
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;

@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import catdata.config.InvalidConfigurationException;
+
 class DotenvEnvironmentPostProcessorTest {
 
     private final DotenvEnvironmentPostProcessor processor = new DotenvEnvironmentPostProcessor();

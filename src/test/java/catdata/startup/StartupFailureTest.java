@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import catdata.CatDataApplication;
+import catdata.config.InvalidConfigurationException;
 import catdata.support.TestDatabase;
 
 /** A wrong setting stops start-up with one line that names it, not a stack trace. */

@@ -1,0 +1,11 @@
+package catdata.codec;
+
+import org.springframework.http.HttpStatus;
+
+import catdata.web.ApiException;
+
+public final class UnsupportedImage extends ApiException {
+    public UnsupportedImage() {
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Only JPG, PNG and WebP files are allowed.");
+    }
+}
