@@ -30,9 +30,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import catdata.owner.Owner;
-import catdata.web.ErrorBodies;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.error.ErrorWriter;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs} and Swagger UI at {@code /swagger-ui.html}.
@@ -126,7 +126,7 @@ class ApiDocsConfiguration {
     }
 
     private static Content errorContent() {
-        return new Content().addMediaType(ErrorBodies.CONTENT_TYPE.toString(),
+        return new Content().addMediaType(ErrorWriter.CONTENT_TYPE.toString(),
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA)));
     }
 

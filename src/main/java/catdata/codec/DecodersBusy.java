@@ -1,6 +1,6 @@
 package catdata.codec;
 
-import catdata.web.ServiceUnavailable;
+import catdata.error.ServiceUnavailable;
 
 /** Too many photos are being decoded at once (uploads checked, thumbnails made) for this one to wait its turn. */
 final class DecodersBusy extends ServiceUnavailable {

@@ -2,7 +2,7 @@ package catdata.codec;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 final class ImageTooLarge extends ApiException {
     ImageTooLarge(long maxPixels) {

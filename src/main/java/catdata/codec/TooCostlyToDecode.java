@@ -2,7 +2,7 @@ package catdata.codec;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /** A photo whose decoding alone would need more memory than every decode together may take. */
 final class TooCostlyToDecode extends ApiException {

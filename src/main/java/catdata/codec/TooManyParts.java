@@ -2,7 +2,7 @@ package catdata.codec;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /**
  * An animation with more frames, or a JPEG with more scans, than a photo needs: each costs a pass

@@ -2,7 +2,7 @@ package catdata.codec;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 public final class UnsupportedImage extends ApiException {
     public UnsupportedImage() {

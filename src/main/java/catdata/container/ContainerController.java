@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import catdata.owner.Owner;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 @RestController
 // Only JSON is produced: a request that cannot accept it is refused before anything is written.

@@ -2,7 +2,7 @@ package catdata.container;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 final class ContainerNotEmpty extends ApiException {
     ContainerNotEmpty() {

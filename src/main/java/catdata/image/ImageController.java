@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import catdata.owner.Owner;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 @RestController
 @RequestMapping("/api")

@@ -2,7 +2,7 @@ package catdata.image;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 final class ImageNotFound extends ApiException {
     ImageNotFound() {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import catdata.owner.Owner;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 @Repository
 class ImageRepository {

@@ -22,8 +22,8 @@ import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
 import catdata.storage.StagedImage;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 /**
  * Photos: accepted by their bytes, stored under a name we make, recorded with their owner. An

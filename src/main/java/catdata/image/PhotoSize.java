@@ -3,7 +3,7 @@ package catdata.image;
 import java.util.Locale;
 
 import catdata.codec.ThumbnailRenderer;
-import catdata.web.InvalidInput;
+import catdata.error.InvalidInput;
 
 /** Which rendition of a photo {@code GET /api/image/{id}?size=} asks for. */
 enum PhotoSize {

@@ -2,7 +2,7 @@ package catdata.image;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /** A byte range that starts beyond the end of the file. */
 final class RangeNotSatisfiable extends ApiException {

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import catdata.container.ContainerNotFound;
 import catdata.owner.Owner;
 import catdata.tag.TagNotFound;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 import catdata.web.TextFields;
 
 /**

@@ -27,7 +27,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import catdata.owner.Owner;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 /** The lists and searches of items; each list may be paged with {@code limit} and {@code offset}. */
 @RestController

@@ -17,7 +17,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import catdata.owner.Owner;
-import catdata.web.Paged;
+import catdata.paging.Paged;
 
 /**
  * Writes the list of all items straight to the response as its rows arrive from the database, so a

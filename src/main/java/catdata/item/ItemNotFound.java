@@ -2,7 +2,7 @@ package catdata.item;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 final class ItemNotFound extends ApiException {
     ItemNotFound() {

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import catdata.container.ContainerNotFound;
 import catdata.owner.Owner;
-import catdata.web.InvalidInput;
+import catdata.error.InvalidInput;
 import catdata.web.TextFields;
 
 /**

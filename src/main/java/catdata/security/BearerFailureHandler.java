@@ -13,8 +13,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-import catdata.web.JsonErrorWriter;
-import catdata.web.ServiceUnavailable;
+import catdata.error.ErrorWriter;
+import catdata.error.ServiceUnavailable;
 
 /**
  * What a failed bearer authentication answers. A bad token goes to the entry point (401). A token
@@ -25,9 +25,9 @@ import catdata.web.ServiceUnavailable;
 final class BearerFailureHandler implements AuthenticationFailureHandler {
 
     private final AuthenticationEntryPoint entryPoint;
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    BearerFailureHandler(AuthenticationEntryPoint entryPoint, JsonErrorWriter errors) {
+    BearerFailureHandler(AuthenticationEntryPoint entryPoint, ErrorWriter errors) {
         this.entryPoint = entryPoint;
         this.errors = errors;
     }

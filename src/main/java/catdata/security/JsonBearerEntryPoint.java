@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-import catdata.web.JsonErrorWriter;
+import catdata.error.ErrorWriter;
 
 /**
  * A 401 (400 for an ambiguous request, 403 for a missing permission) with Spring's RFC 6750
@@ -23,9 +23,9 @@ final class JsonBearerEntryPoint implements AuthenticationEntryPoint {
     static final String NO_TOKEN = "No authorization token was found";
 
     private final BearerTokenAuthenticationEntryPoint headers = new BearerTokenAuthenticationEntryPoint();
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    JsonBearerEntryPoint(JsonErrorWriter errors) {
+    JsonBearerEntryPoint(ErrorWriter errors) {
         this.errors = errors;
     }
 

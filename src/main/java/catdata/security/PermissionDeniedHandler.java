@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import catdata.web.JsonErrorWriter;
+import catdata.error.ErrorWriter;
 
 /**
  * A valid token without the permission a request needs: 403 with RFC 6750's
@@ -25,9 +25,9 @@ import catdata.web.JsonErrorWriter;
 final class PermissionDeniedHandler implements AccessDeniedHandler {
 
     private final AuthenticationEntryPoint entryPoint;
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    PermissionDeniedHandler(AuthenticationEntryPoint entryPoint, JsonErrorWriter errors) {
+    PermissionDeniedHandler(AuthenticationEntryPoint entryPoint, ErrorWriter errors) {
         this.entryPoint = entryPoint;
         this.errors = errors;
     }

@@ -11,7 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -22,15 +21,14 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-import catdata.web.JsonCorsProcessor;
-import catdata.web.JsonErrorWriter;
-import catdata.web.Paged;
+import catdata.error.ErrorWriter;
+import catdata.paging.Paged;
+import catdata.web.RequestPipeline;
 
 /**
  * Everything but the banner, the health probes and the API description needs a bearer token,
@@ -42,7 +40,7 @@ import catdata.web.Paged;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonErrorWriter errors,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ErrorWriter errors,
             AuthProperties auth, CorsConfigurationSource corsConfigurationSource) throws Exception {
         JsonBearerEntryPoint entryPoint = new JsonBearerEntryPoint(errors);
         AccessDeniedHandler accessDenied = new PermissionDeniedHandler(entryPoint, errors);
@@ -50,9 +48,8 @@ class SecurityConfiguration {
         // Spring's CORS filter, refusing a foreign origin with a JSON error (the configurer has no hook for it).
         CorsFilter cors = new CorsFilter(corsConfigurationSource);
         cors.setCorsProcessor(new JsonCorsProcessor(errors));
+        RequestPipeline.placeInSecurityChain(http, cors);
         http
-                .addFilterBefore(new ReadAllHeadersFirst(), DisableEncodeUrlFilter.class)
-                .addFilter(cors)
                 // Bearer tokens, no cookies: there is no session for a forged request to ride on.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -102,12 +99,6 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Spring's firewall, with the same header rules checked without regular expressions. */
-    @Bean
-    WebSecurityCustomizer headerCharacterFirewall() {
-        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /**

@@ -3,7 +3,7 @@ package catdata.storage;
 import java.io.IOException;
 import java.util.Locale;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /** What a failed write or read of the photo directory means for the client. */
 final class StorageFailure {

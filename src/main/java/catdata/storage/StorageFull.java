@@ -2,7 +2,7 @@ package catdata.storage;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /** The photo directory's disk is full: not the request's fault, and retrying soon will not help. */
 final class StorageFull extends ApiException {

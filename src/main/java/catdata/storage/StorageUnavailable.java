@@ -1,6 +1,6 @@
 package catdata.storage;
 
-import catdata.web.ServiceUnavailable;
+import catdata.error.ServiceUnavailable;
 
 /** The photo directory cannot be written or read (missing, read-only, not a directory, I/O error). */
 final class StorageUnavailable extends ServiceUnavailable {

@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import catdata.owner.Owner;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 @RestController
 // Only JSON is produced: a request that cannot accept it is refused before anything is written.

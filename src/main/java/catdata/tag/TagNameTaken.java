@@ -2,7 +2,7 @@ package catdata.tag;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 final class TagNameTaken extends ApiException {
     TagNameTaken() {

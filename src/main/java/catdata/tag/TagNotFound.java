@@ -2,7 +2,7 @@ package catdata.tag;
 
 import org.springframework.http.HttpStatus;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /** Also thrown by the item lists, for a tag that is not the caller's. */
 public final class TagNotFound extends ApiException {

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import catdata.database.PageQuery;
+import catdata.paging.PageQuery;
 import catdata.owner.Owner;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 @Repository
 class TagRepository {

@@ -4,9 +4,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import catdata.owner.Owner;
-import catdata.web.InvalidInput;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.error.InvalidInput;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 import catdata.web.TextFields;
 
 /** Tags, each the caller's own; names are unique per user, ignoring case. */

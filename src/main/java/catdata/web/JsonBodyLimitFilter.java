@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import catdata.error.ErrorWriter;
+import catdata.error.ExplainedFailure;
 
 /**
  * Caps every request body but photo uploads (which have their own limit) at 1 MiB: a catalogue
@@ -19,15 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * cut off when it reaches the cap, and the exception handler turns that into the same 413.
  * Registered as a plain filter, so it runs after authentication.
  */
-@Component
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 1024 * 1024;
     static final String MESSAGE = "Request body too large (max 1MB).";
 
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    JsonBodyLimitFilter(JsonErrorWriter errors) {
+    JsonBodyLimitFilter(ErrorWriter errors) {
         this.errors = errors;
     }
 
@@ -60,9 +61,19 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body past the cap; recognised by the exception handler. */
-    static final class BodyTooLarge extends IOException {
+    static final class BodyTooLarge extends IOException implements ExplainedFailure {
         BodyTooLarge() {
             super(MESSAGE);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
+
+        @Override
+        public String reason() {
+            return MESSAGE;
         }
     }
 

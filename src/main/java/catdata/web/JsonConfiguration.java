@@ -8,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
+import org.springframework.http.HttpStatus;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
@@ -24,6 +25,8 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+
+import catdata.error.ExplainedFailure;
 
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -101,10 +104,20 @@ class JsonConfiguration {
         }
     }
 
-    static final class NestedTooDeep extends StreamConstraintsException {
+    static final class NestedTooDeep extends StreamConstraintsException implements ExplainedFailure {
 
         NestedTooDeep(int depth) {
             super("JSON nested " + depth + " levels deep (max " + MAX_NESTING_DEPTH + ")");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.BAD_REQUEST;
+        }
+
+        @Override
+        public String reason() {
+            return "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels.";
         }
     }
 }

@@ -11,9 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request ends, with a {@code Content-Length}, and a larger one still leaves whenever the buffer
  * fills, so long lists keep streaming.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SmallBodyLengthFilter extends OncePerRequestFilter {
 
     @Override

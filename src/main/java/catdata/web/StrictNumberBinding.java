@@ -23,7 +23,7 @@ import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
  * request, which cost about 5% of the CPU of a short list.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictNumberBinding {
+public class StrictNumberBinding {
 
     /** Spring Boot's own initializer (conversion service, validator) with the strict editors added. */
     @Bean
@@ -45,7 +45,7 @@ class StrictNumberBinding {
     }
 
     /** {@code -?[0-9]+}: ASCII digits only, at least one, with an optional leading minus. */
-    static boolean isDecimal(String text) {
+    public static boolean isDecimal(String text) {
         int start = text.startsWith("-") ? 1 : 0;
         if (text.length() == start) {
             return false;

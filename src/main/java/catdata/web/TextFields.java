@@ -2,6 +2,8 @@ package catdata.web;
 
 import java.util.regex.Pattern;
 
+import catdata.error.InvalidInput;
+
 /**
  * The rules every feature applies to the text people type: names are trimmed, required and at
  * most 255 characters; descriptions are optional and bounded. Lengths count characters as

@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import catdata.error.ErrorWriter;
+import catdata.error.ExplainedFailure;
 
 /**
  * JSON bodies are UTF-8 (RFC 8259 section 8.1), strictly. Jackson's own decoder lets overlong
@@ -22,15 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * U+10FFFF, no cut-off sequence. A body that fails is refused as a whole, so nothing is written.
  * A JSON body declared in another charset is refused before it is read.
  */
-@Component
 class Utf8JsonBodyFilter extends OncePerRequestFilter {
 
     static final String NOT_UTF8 = "Request body is not valid UTF-8.";
     static final String OTHER_CHARSET = "JSON request bodies must be UTF-8.";
 
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    Utf8JsonBodyFilter(JsonErrorWriter errors) {
+    Utf8JsonBodyFilter(ErrorWriter errors) {
         this.errors = errors;
     }
 
@@ -75,9 +76,19 @@ class Utf8JsonBodyFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body that is not UTF-8; recognised by the exception handler. */
-    static final class NotUtf8 extends IOException {
+    static final class NotUtf8 extends IOException implements ExplainedFailure {
         NotUtf8() {
             super(NOT_UTF8);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.BAD_REQUEST;
+        }
+
+        @Override
+        public String reason() {
+            return NOT_UTF8;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.springframework.util.unit.DataSize;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /**
  * One upload's way through the photo code, as the photo feature's upload and thumbnails run it

@@ -32,7 +32,7 @@ import catdata.support.ServiceProcess;
 import catdata.support.TestApp;
 import catdata.support.TestImages;
 import catdata.support.TestIssuer;
-import catdata.web.ServiceUnavailable;
+import catdata.error.ServiceUnavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

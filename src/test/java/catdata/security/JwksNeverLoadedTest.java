@@ -15,7 +15,7 @@ import catdata.support.ApiClient;
 import catdata.support.ApiResponse;
 import catdata.support.TestApp;
 import catdata.support.TestIssuer;
-import catdata.web.ServiceUnavailable;
+import catdata.error.ServiceUnavailable;
 
 /**
  * An issuer whose key set has been unreachable since the service started: no token can be checked,

@@ -19,7 +19,7 @@ import catdata.support.ApiClient;
 import catdata.support.ApiResponse;
 import catdata.support.TestApp;
 import catdata.support.TestIssuer;
-import catdata.web.ServiceUnavailable;
+import catdata.error.ServiceUnavailable;
 
 /**
  * When the issuer goes away, the keys already fetched keep working past the cache's time to live

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import catdata.web.ApiException;
+import catdata.error.ApiException;
 
 /**
  * The photo directory on its own: staging, publishing, failing, and cleaning up after instances

@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import catdata.paging.Paging;
+
 /**
  * Every /api route and what it takes (a path id, paging, whole numbers in the query, a JSON body
  * and its fields, a multipart file), read from its handler method, so that generated requests

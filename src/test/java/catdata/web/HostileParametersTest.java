@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import tools.jackson.databind.JsonNode;
 
+import catdata.paging.Paging;
 import catdata.support.ApiResponse;
 import catdata.support.ApiRoutes;
 import catdata.support.ApiRoutes.Route;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import catdata.error.InvalidInput;
+
 /** Names are trimmed as the original service's JavaScript {@code trim()} did. */
 class TextFieldsTest {
 

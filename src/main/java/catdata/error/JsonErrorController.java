@@ -1,11 +1,10 @@
-package catdata.web;
+package catdata.error;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,12 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class JsonErrorController implements ErrorController {
 
+    private final ErrorWriter errors;
+
+    JsonErrorController(ErrorWriter errors) {
+        this.errors = errors;
+    }
+
     @RequestMapping("/error")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         String message = status.is5xxServerError() ? "Internal server error." : status.getReasonPhrase() + ".";
-        return ResponseEntity.status(status).contentType(ErrorBodies.CONTENT_TYPE)
-                .body(ErrorBodies.problem(status, message));
+        return errors.entity(status, message);
     }
 
     private static HttpStatus statusOf(Object code) {

@@ -1,4 +1,4 @@
-package catdata.security;
+package catdata.web;
 
 import java.io.IOException;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.error;
 
 import java.io.IOException;
 
@@ -23,9 +23,9 @@ class JsonRequestRejectedHandler implements RequestRejectedHandler {
     static final String MESSAGE =
             "The request URL, a parameter or a header contains characters that are not allowed.";
 
-    private final JsonErrorWriter errors;
+    private final ErrorWriter errors;
 
-    JsonRequestRejectedHandler(JsonErrorWriter errors) {
+    JsonRequestRejectedHandler(ErrorWriter errors) {
         this.errors = errors;
     }
 

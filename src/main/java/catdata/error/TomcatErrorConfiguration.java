@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.error;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.core.StandardHost;
@@ -19,7 +19,7 @@ class TomcatErrorConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat(
-            ObjectProvider<JsonErrorWriter> errors) {
+            ObjectProvider<ErrorWriter> errors) {
         return factory -> factory.addContextCustomizers(context -> {
             Container host = context.getParent();
             host.getPipeline().addValve(new TomcatErrorValve(errors::getObject));

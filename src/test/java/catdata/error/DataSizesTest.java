@@ -1,10 +1,11 @@
-package catdata.web;
+package catdata.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.util.unit.DataSize;
+
 
 class DataSizesTest {
 

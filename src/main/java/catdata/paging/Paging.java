@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.paging;
 
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,7 +1,6 @@
-package catdata.web;
+package catdata.error;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -21,9 +20,9 @@ final class TomcatErrorValve extends ErrorReportValve {
 
     static final String MALFORMED = "Malformed HTTP request.";
 
-    private final Supplier<JsonErrorWriter> errors;
+    private final Supplier<ErrorWriter> errors;
 
-    TomcatErrorValve(Supplier<JsonErrorWriter> errors) {
+    TomcatErrorValve(Supplier<ErrorWriter> errors) {
         this.errors = errors;
     }
 
@@ -40,11 +39,10 @@ final class TomcatErrorValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType(ErrorBodies.CONTENT_TYPE.toString());
-            response.setCharacterEncoding("UTF-8");
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(errors.get().json(HttpStatusCode.valueOf(status), messageFor(status)));
+            byte[] body = errors.get().body(HttpStatusCode.valueOf(status), messageFor(status), response::setHeader);
+            if (response.getReporter() != null) { // Nothing has been written yet.
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.error;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -18,7 +18,6 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -48,6 +47,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
+
 /**
  * Turns every exception into a JSON problem detail with an {@code error} member. Messages are
  * written for the person calling the API; internals (SQL, stack traces) only go to the log.
@@ -60,13 +60,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final String CLOSED_CONNECTION = "Connection is closed";
 
     private final ObjectProvider<MultipartConfigElement> multipartConfig;
+    private final ErrorWriter errors;
 
-    ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipartConfig) {
+    ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipartConfig, ErrorWriter errors) {
         this.multipartConfig = multipartConfig;
+        this.errors = errors;
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> apiException(ApiException ex) {
+    ResponseEntity<Object> apiException(ApiException ex) {
         return respond(ex.status(), ex.getMessage());
     }
 
@@ -76,7 +78,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", mostSpecificMessage(ex));
         return respond(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE);
     }
@@ -89,7 +91,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * who is told to try again. Anything else stays a 500.
      */
     @ExceptionHandler(TransactionSystemException.class)
-    ResponseEntity<ProblemDetail> transactionFailure(TransactionSystemException ex) {
+    ResponseEntity<Object> transactionFailure(TransactionSystemException ex) {
         Throwable first = ex.getApplicationException();
         if (first instanceof ApiException api) {
             return apiException(api);
@@ -117,13 +119,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+    ResponseEntity<Object> malformedMultipart(MultipartException ex) {
         return respond(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
     }
 
     /** Tomcat parses the query string lazily, when the first parameter is read. */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> malformedQueryString(InvalidParameterException ex) {
+    ResponseEntity<Object> malformedQueryString(InvalidParameterException ex) {
         return respond(HttpStatus.BAD_REQUEST, "Malformed query string.");
     }
 
@@ -133,7 +135,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * parameter name) is the caller's fault, like one it rejects up front.
      */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
+    ResponseEntity<Object> rejectedRequest(RequestRejectedException ex) {
         return respond(HttpStatus.BAD_REQUEST, JsonRequestRejectedHandler.MESSAGE);
     }
 
@@ -142,29 +144,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * deadlock or a lock timeout): the caller may simply try again.
      */
     @ExceptionHandler(ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException ex) {
+    ResponseEntity<Object> concurrentChange(ConcurrencyFailureException ex) {
         log.warn("Concurrent change refused: {}", ex.getMostSpecificCause().getMessage());
         return respond(HttpStatus.CONFLICT, "Another change to the same data got in the way; please try again.");
     }
 
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> databaseFailure(DataAccessException ex) {
+    ResponseEntity<Object> databaseFailure(DataAccessException ex) {
         log.error("Database failure", ex);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected failure", ex);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
     }
 
-    /** A body cut off at the size cap surfaces as unreadable; it is too large, not malformed. */
+    /**
+     * A body refused while it was read (cut off at the size cap, not UTF-8, nested too deep)
+     * surfaces as unreadable; the refusal says what was wrong, and with which status.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class)) {
-            return handleExceptionInternal(ex, null, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        Optional<ExplainedFailure> explained = explainedCause(ex);
+        if (explained.isPresent()) {
+            return errors.entity(explained.get().status(), explained.get().reason(), headers);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
@@ -175,16 +181,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (status.is5xxServerError()) {
             log.error("Request failed", ex);
         }
-        ProblemDetail problem = ErrorBodies.problem(status, messageFor(ex, status));
-        return ResponseEntity.status(status).headers(headers).contentType(ErrorBodies.CONTENT_TYPE).body(problem);
+        return errors.entity(status, messageFor(ex, status), headers);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String message) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ErrorBodies.CONTENT_TYPE);
-        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
-        }
-        return response.body(ErrorBodies.problem(status, message));
+    private ResponseEntity<Object> respond(HttpStatusCode status, String message) {
+        return errors.entity(status, message);
     }
 
     private static String mostSpecificMessage(Throwable ex) {
@@ -256,26 +257,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage();
     }
 
-    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+    private static Optional<ExplainedFailure> explainedCause(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
+            if (cause instanceof ExplainedFailure explained) {
+                return Optional.of(explained);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Says what is wrong with the body, naming the field whose value had the wrong type. */
     private static String unreadableBody(HttpMessageNotReadableException ex) {
-        if (causedBy(ex, JsonBodyLimitFilter.BodyTooLarge.class)) {
-            return JsonBodyLimitFilter.MESSAGE;
-        }
-        if (causedBy(ex, Utf8JsonBodyFilter.NotUtf8.class)) {
-            return Utf8JsonBodyFilter.NOT_UTF8;
-        }
-        if (causedBy(ex, JsonConfiguration.NestedTooDeep.class)) {
-            return "JSON nested deeper than " + JsonConfiguration.MAX_NESTING_DEPTH + " levels.";
-        }
         // A number too large for its field fails in the parser rather than in databinding, but
         // names its field all the same.
         if (ex.getCause() instanceof JacksonException json

@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.apidocs;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package catdata.security;
+package catdata.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+
 /**
  * The firewall's header rules, checked by a loop, agree with the regular expressions Spring Security
  * ships them as: on every single code point of the Basic Multilingual Plane, on pairs of characters
  * (surrogates alone and paired), and on random texts.
  */
-class HeaderCharactersTest {
+class RequestFirewallTest {
 
     private static final Pattern NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
     private static final Pattern VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
@@ -52,14 +53,14 @@ class HeaderCharactersTest {
 
     @Test
     void aTabIsAllowedInValuesOnly() {
-        assertThat(HeaderCharacters.isAllowedValue("Bearer\tx")).isTrue();
-        assertThat(HeaderCharacters.isAllowedName("X-\tName")).isFalse();
+        assertThat(RequestFirewall.isAllowedValue("Bearer\tx")).isTrue();
+        assertThat(RequestFirewall.isAllowedName("X-\tName")).isFalse();
     }
 
     private static void assertAgrees(String text) {
-        assertThat(HeaderCharacters.isAllowedName(text)).as("name %s", text.codePoints().boxed().toList())
+        assertThat(RequestFirewall.isAllowedName(text)).as("name %s", text.codePoints().boxed().toList())
                 .isEqualTo(NAME.matcher(text).matches());
-        assertThat(HeaderCharacters.isAllowedValue(text)).as("value %s", text.codePoints().boxed().toList())
+        assertThat(RequestFirewall.isAllowedValue(text)).as("value %s", text.codePoints().boxed().toList())
                 .isEqualTo(VALUE.matcher(text).matches());
     }
 }

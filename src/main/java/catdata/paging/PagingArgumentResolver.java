@@ -1,10 +1,13 @@
-package catdata.web;
+package catdata.paging;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+
+import catdata.error.InvalidInput;
+import catdata.web.StrictNumberBinding;
 
 /**
  * Reads {@link Paging} from {@code limit} and {@code offset}. Bound as a model attribute, with a

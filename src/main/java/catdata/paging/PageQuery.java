@@ -1,4 +1,4 @@
-package catdata.database;
+package catdata.paging;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 /**
  * A page of a list in one statement: its rows, the total when paging was asked for, and whether the

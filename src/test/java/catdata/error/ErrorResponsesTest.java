@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.error;
 
 import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.error;
 
 import org.springframework.http.HttpStatus;
 
