@@ -1,4 +1,4 @@
-package catdata.web;
+package catdata.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
