@@ -17,7 +17,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
 API=http://127.0.0.1:3910
 ISSUER=http://127.0.0.1:3911
 # The pom's JVM options, as README and bench/run.sh use them; BENCH_JVM_OPTS overrides them.
-JVM_OPTS=${BENCH_JVM_OPTS-$(sed -n 's:.*<service\.jvm\.options>\(.*\)</service\.jvm\.options>.*:\1:p' pom.xml | head -n 1)}
+JVM_OPTS=$(bench/jvm-options.sh)
 
 java -cp "target/classes:$(cat target/bench-classpath.txt)" bench/LargePhotos.java "$WORK"
 

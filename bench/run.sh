@@ -114,11 +114,7 @@ build() {
 # The JVM options the project recommends live in the pom, so README, start script and benchmark
 # agree; BENCH_JVM_OPTS overrides them (set but empty: the JVM's defaults).
 jvm_options() {
-  if [[ -n ${BENCH_JVM_OPTS+set} ]]; then
-    echo "$BENCH_JVM_OPTS"
-  else
-    sed -n 's:.*<service\.jvm\.options>\(.*\)</service\.jvm\.options>.*:\1:p' pom.xml | head -n 1
-  fi
+  "$BENCH_DIR/jvm-options.sh"
 }
 
 start_service() {

@@ -2,7 +2,7 @@
 # Start-up time to the first served request, and the service's peak memory after a few hundred
 # requests. Builds the jar, then starts it twice: with the embedded PostgreSQL (cold data
 # directory, then warm) and against an already running PostgreSQL (database start excluded).
-# Usage: bench/startup.sh            (loopback only; needs curl and python3)
+# Usage: bench/startup.sh            (loopback only; needs curl and python3; BENCH_JVM_OPTS as in run.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests
@@ -11,6 +11,8 @@ WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 API_PORT=${API_PORT:-3900}
 ISSUER_PORT=${ISSUER_PORT:-3901}
+# Run as the README recommends: its JVM options (BENCH_JVM_OPTS overrides them) and MALLOC_ARENA_MAX=2.
+JVM_OPTS=$(bench/jvm-options.sh)
 
 now_ms() { date +%s%3N; }
 
@@ -19,7 +21,9 @@ start_and_time() {
   local dir=$1; shift
   local t0; t0=$(now_ms)
   (cd "$dir" || exit 1
-   env "$@" PORT=$API_PORT LOCAL_ISSUER_PORT=$ISSUER_PORT java -jar "$JAR" > service.log 2>&1 &
+   # Word splitting of JVM_OPTS is wanted: it holds several options (none with spaces).
+   # shellcheck disable=SC2086
+   env MALLOC_ARENA_MAX=2 "$@" PORT=$API_PORT LOCAL_ISSUER_PORT=$ISSUER_PORT java $JVM_OPTS -jar "$JAR" > service.log 2>&1 &
    echo $! > pid)
   until curl -sf -o /dev/null "http://127.0.0.1:$API_PORT/"; do sleep 0.02; done
   echo $(( $(now_ms) - t0 ))
@@ -64,8 +68,9 @@ stop "$WORK/embedded"
 # first instance that keeps running on other ports).
 mkdir -p "$WORK/keeper" "$WORK/external"
 (cd "$WORK/keeper" || exit 1
- env DATA_DIR="$WORK/embedded" PORT=$((API_PORT + 2)) LOCAL_ISSUER_PORT=$((ISSUER_PORT + 2)) \
-   java -jar "$JAR" > service.log 2>&1 &
+ # shellcheck disable=SC2086
+ env MALLOC_ARENA_MAX=2 DATA_DIR="$WORK/embedded" PORT=$((API_PORT + 2)) LOCAL_ISSUER_PORT=$((ISSUER_PORT + 2)) \
+   java $JVM_OPTS -jar "$JAR" > service.log 2>&1 &
  echo $! > pid)
 until curl -sf -o /dev/null "http://127.0.0.1:$((API_PORT + 2))/"; do sleep 0.1; done
 pg_port=$(grep -o 'Embedded PostgreSQL started on 127.0.0.1:[0-9]*' "$WORK/keeper/service.log" | grep -o '[0-9]*$')

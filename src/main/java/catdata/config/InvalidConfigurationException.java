@@ -8,7 +8,21 @@ package catdata.config;
  */
 public class InvalidConfigurationException extends RuntimeException {
 
+    private static final String FIX_THE_SETTING = "Fix this setting (environment variable or .env file) and start again.";
+
+    private final String action;
+
     public InvalidConfigurationException(String message) {
+        this(message, FIX_THE_SETTING);
+    }
+
+    /** Something set up wrong outside the settings (the database, say): {@code action} says what to do. */
+    public InvalidConfigurationException(String message, String action) {
         super(message);
+        this.action = action;
+    }
+
+    String action() {
+        return action;
     }
 }

@@ -1,6 +1,7 @@
 package catdata.database;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -33,6 +34,11 @@ class DatabaseConfiguration {
     DatabaseDescription databaseDescription(ConnectionSettings connection, ObjectProvider<EmbeddedDatabase> embedded) {
         EmbeddedDatabase embeddedDatabase = embedded.getIfAvailable();
         return new DatabaseDescription(embeddedDatabase != null ? embeddedDatabase.describe() : connection.describe());
+    }
+
+    @Bean
+    FlywayMigrationStrategy migrations() {
+        return new Migrations();
     }
 
     static final class NoDatabaseConfigured implements Condition {

@@ -94,8 +94,13 @@ final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // Said only of a server that was running and is gone now (pg_ctl's test: its pid file is
+            // gone), not of one that had died already, nor on a second close.
+            boolean running = OrphanedServer.serverProcess(directory).isPresent();
             postgres.close();
-            log.info("Embedded PostgreSQL stopped");
+            if (running && OrphanedServer.serverProcess(directory).isEmpty()) {
+                log.info("Embedded PostgreSQL stopped");
+            }
         } finally {
             release();
         }

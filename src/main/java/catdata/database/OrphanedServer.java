@@ -53,7 +53,8 @@ final class OrphanedServer {
         }
     }
 
-    private static Optional<ProcessHandle> serverProcess(Path dataDirectory) throws IOException {
+    /** The server running on this data directory, if any. */
+    static Optional<ProcessHandle> serverProcess(Path dataDirectory) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8);

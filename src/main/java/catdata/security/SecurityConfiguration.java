@@ -16,6 +16,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadataClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,6 +78,8 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::caller))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied)
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                SecurityConfiguration::withoutCertificateBinding))
                         // Spring rethrows a failure to check a token at all (no signing keys) as a 500.
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
@@ -108,6 +112,16 @@ class SecurityConfiguration {
      */
     private static JwtAuthenticationToken caller(Jwt jwt) {
         return new JwtAuthenticationToken(jwt, CatalogPermission.grantedBy(jwt), jwt.getSubject());
+    }
+
+    /**
+     * Spring's RFC 9728 metadata ({@code /.well-known/oauth-protected-resource}) says by default that
+     * tokens are bound to a client certificate (RFC 8705); here they are not, and an absent claim
+     * means false.
+     */
+    private static void withoutCertificateBinding(OAuth2ProtectedResourceMetadata.Builder metadata) {
+        metadata.claims(claims -> claims.remove(
+                OAuth2ProtectedResourceMetadataClaimNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS));
     }
 
     @Bean

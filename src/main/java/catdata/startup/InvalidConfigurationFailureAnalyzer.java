@@ -13,7 +13,6 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Fix this setting (environment variable or .env file) and start again.", null);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), null);
     }
 }

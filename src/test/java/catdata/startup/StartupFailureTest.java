@@ -3,10 +3,12 @@ package catdata.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,6 +20,11 @@ import catdata.support.TestDatabase;
 /** A wrong setting stops start-up with one line that names it, not a stack trace. */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureTest {
+
+    // Local mode writes its signing key and upload buffers under DATA_DIR, photos under IMAGES_DIR:
+    // not in the working tree (./data, ./images) as the defaults would.
+    @TempDir
+    private static Path workDir;
 
     @Test
     void anAuth0DomainWithoutAudienceStopsStartUp(CapturedOutput output) {
@@ -66,7 +73,8 @@ class StartupFailureTest {
             Class<? extends Throwable> rootCause) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(CatDataApplication.class)
                 .properties(Map.of("DATABASE_URL", TestDatabase.jdbcUrl(), "server.port", "0",
-                        "OIDC_ISSUER", "", "LOCAL_ISSUER_PORT", "0"))
+                        "OIDC_ISSUER", "", "LOCAL_ISSUER_PORT", "0", "DATA_DIR", workDir.resolve("data").toString(),
+                        "IMAGES_DIR", workDir.resolve("images").toString()))
                 .properties(settings);
 
         assertThatThrownBy(application::run).hasRootCauseInstanceOf(rootCause);

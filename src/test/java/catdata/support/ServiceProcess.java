@@ -47,6 +47,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** As above, with JVM options of the test's own; given last, they win over the defaults ({@code -Xmx...}). */
     public static ServiceProcess start(Path workDir, Map<String, String> settings, List<String> jvmOptions) {
+        ServiceProcess service = launch(workDir, settings, jvmOptions);
+        service.awaitReady(Duration.ofSeconds(120));
+        return service;
+    }
+
+    /** Starts the service as {@link #start} does, without waiting for it: for a start that is to fail. */
+    public static ServiceProcess launch(Path workDir, Map<String, String> settings) {
+        return launch(workDir, settings, List.of());
+    }
+
+    private static ServiceProcess launch(Path workDir, Map<String, String> settings, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(workDir, "service-", ".log");
@@ -64,9 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .forEach(environment::remove);
             environment.putAll(settings);
             environment.put("PORT", String.valueOf(port));
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-            service.awaitReady(Duration.ofSeconds(120));
-            return service;
+            return new ServiceProcess(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

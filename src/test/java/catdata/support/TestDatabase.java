@@ -33,4 +33,10 @@ public final class TestDatabase {
         }
         return postgres.getJdbcUrl("postgres", "postgres");
     }
+
+    /** The same server, as another user, on another database (both of the test's making). */
+    public static synchronized String jdbcUrl(String database, String user) {
+        jdbcUrl();
+        return postgres.getJdbcUrl(user, database);
+    }
 }
