@@ -22,7 +22,7 @@ public class InvalidConfigurationException extends RuntimeException {
         this.action = action;
     }
 
-    String action() {
+    public String action() {
         return action;
     }
 }

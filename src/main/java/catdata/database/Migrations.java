@@ -7,7 +7,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import catdata.startup.InvalidConfigurationException;
+import catdata.config.InvalidConfigurationException;
 
 /**
  * Flyway's migrations as Boot runs them, but a database user that may not create the pg_trgm
