@@ -113,6 +113,20 @@ class ItemRepositoryTest {
         assertThat(items.find(owner, cup.id())).contains(cup);
     }
 
+    /** The service checks these ids first; the statement refuses them too, so a forgotten check cannot link them. */
+    @Test
+    void anItemCannotBeMovedIntoAnotherOwnersContainerNorShowTheirPhoto() {
+        Item cup = item(owner, "Cup", CatalogueRows.container(owner, "Box"));
+        long theirBox = CatalogueRows.container(stranger, "Crate");
+        long theirPhoto = CatalogueRows.photo(stranger);
+
+        assertThat(items.update(owner, cup.id(), "Mug", null, theirBox, false, null)).isFalse();
+        assertThat(items.update(owner, cup.id(), "Mug", null, null, true, theirPhoto)).isFalse();
+        assertThat(items.update(owner, cup.id(), "Mug", null, UNKNOWN_ID, false, null)).isFalse();
+
+        assertThat(items.find(owner, cup.id())).contains(cup);
+    }
+
     // --- tag links ---
 
     @Test
@@ -208,6 +222,18 @@ class ItemRepositoryTest {
         long theirBox = CatalogueRows.container(stranger, "Crate");
 
         assertThat(items.moveAll(stranger, kitchen, theirBox)).isZero();
+
+        assertThat(items.find(owner, cup.id())).contains(cup);
+    }
+
+    @Test
+    void nothingIsMovedIntoAnotherOwnersContainer() {
+        long kitchen = CatalogueRows.container(owner, "Kitchen");
+        Item cup = item(owner, "Cup", kitchen);
+        long theirBox = CatalogueRows.container(stranger, "Crate");
+
+        assertThat(items.moveAll(owner, kitchen, theirBox)).isZero();
+        assertThat(items.moveAll(owner, kitchen, UNKNOWN_ID)).isZero();
 
         assertThat(items.find(owner, cup.id())).contains(cup);
     }
