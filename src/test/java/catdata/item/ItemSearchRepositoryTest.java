@@ -37,7 +37,7 @@ class ItemSearchRepositoryTest {
         long attic = CatalogueRows.container(owner, "Attic");
         List<Long> ids = List.of(item("Zither", attic), item("apple", kitchen), item("Mug", attic), item("banana", kitchen),
                 item("Cup", kitchen));
-        item(stranger, "Not mine", CatalogueRows.container(stranger, "Box"));
+        item(stranger, "Not mine", "", CatalogueRows.container(stranger, "Box"));
 
         assertPage(ItemFilter.all(), Paging.ALL, ids, null);
         assertPage(ItemFilter.all(), new Paging(2, 1), ids.subList(1, 3), 5L);
@@ -65,7 +65,7 @@ class ItemSearchRepositoryTest {
     @Test
     void aContainerThatIsNotTheOwnersHasNoList() {
         long theirBox = CatalogueRows.container(stranger, "Box");
-        item(stranger, "Cup", theirBox);
+        item(stranger, "Cup", "", theirBox);
 
         for (long id : List.of(theirBox, UNKNOWN_ID)) {
             assertThat(items.findPage(owner, ItemFilter.inContainer(id), Paging.ALL)).isEmpty();
@@ -94,7 +94,7 @@ class ItemSearchRepositoryTest {
     @Test
     void aTagThatIsNotTheOwnersHasNoList() {
         long theirTag = CatalogueRows.tag(stranger, "Blue");
-        item(stranger, "Cup", CatalogueRows.container(stranger, "Box"), theirTag);
+        item(stranger, "Cup", "", CatalogueRows.container(stranger, "Box"), theirTag);
 
         for (long id : List.of(theirTag, UNKNOWN_ID)) {
             assertThat(items.findPage(owner, ItemFilter.withTag(id), Paging.ALL)).isEmpty();
@@ -114,7 +114,7 @@ class ItemSearchRepositoryTest {
         long cupboard = item("CUPBOARD", box);
         long lowerCup = item("cup", box);
         item("Mug", box);
-        item(stranger, "Cup", CatalogueRows.container(stranger, "Box"));
+        item(stranger, "Cup", "", CatalogueRows.container(stranger, "Box"));
 
         assertPage(ItemFilter.nameContains("cUp"), Paging.ALL, List.of(cup, lowerCup, cupboard, cupola, buttercup, teacup),
                 null);
@@ -182,26 +182,33 @@ class ItemSearchRepositoryTest {
     @Test
     void aTextSearchInAContainerThatIsNotTheOwnersHasNoList() {
         long theirBox = CatalogueRows.container(stranger, "Box");
-        item(stranger, "Blue cup", theirBox);
+        item(stranger, "Blue cup", "", theirBox);
 
         for (long id : List.of(theirBox, UNKNOWN_ID)) {
             assertThat(items.findPage(owner, ItemFilter.textMatches("blue", id), Paging.ALL)).isEmpty();
         }
     }
 
-    /** Folded from the ownership API test: the same names on both sides, and only the caller's rows answer. */
+    /** The same names on both sides: each owner's counts, searches and suggestions answer with their own items only. */
     @Test
     void anotherOwnersItemsNeverMatchEvenUnderTheSameNames() {
         long mine = item("Teapot", "Grandmother's china", CatalogueRows.container(owner, "Attic box"),
                 CatalogueRows.tag(owner, "Fragile"));
+        long theirBox = CatalogueRows.container(stranger, "Attic box");
         long theirTag = CatalogueRows.tag(stranger, "Fragile");
-        item(stranger, "Teapot", "Grandmother's too", CatalogueRows.container(stranger, "Attic box"), theirTag);
+        long theirs = item(stranger, "Teapot", "Grandmother's china", theirBox, theirTag);
+        long theirSecond = item(stranger, "Teapot", "Grandmother's too", theirBox, theirTag);
 
         for (String text : List.of("teapot", "fragile", "grandmother")) {
             assertPage(ItemFilter.textMatches(text, null), new Paging(10, 0), List.of(mine), 1L);
         }
         assertPage(ItemFilter.nameContains("teapot"), new Paging(10, 0), List.of(mine), 1L);
+        assertPage(ItemFilter.all(), new Paging(1, 0), List.of(mine), 1L);
         assertThat(items.nameSuggestions(owner, "tea", 10)).containsExactly("Teapot");
+        assertThat(items.findPage(stranger, ItemFilter.nameContains("teapot"), new Paging(1, 0)).orElseThrow())
+                .isEqualTo(new Paged<>(List.of(items.find(stranger, theirs).orElseThrow()), OptionalLong.of(2)));
+        assertThat(items.findPage(stranger, ItemFilter.textMatches("grandmother", null), Paging.ALL).orElseThrow()
+                .rows()).extracting(Item::id).containsExactly(theirs, theirSecond);
         assertThat(items.nameSuggestions(newOwner(), "tea", 10)).isEmpty();
     }
 
@@ -213,7 +220,7 @@ class ItemSearchRepositoryTest {
         for (String name : List.of("Smug", "Mug", "mug", "Mugwort", "MUG", "Coffeemug", "Plate")) {
             item(name, box);
         }
-        item(stranger, "Mugs of another user", CatalogueRows.container(stranger, "Box"));
+        item(stranger, "Mugs of another user", "", CatalogueRows.container(stranger, "Box"));
 
         List<String> suggestions = items.nameSuggestions(owner, "MUG", 10);
 
@@ -261,7 +268,7 @@ class ItemSearchRepositoryTest {
         long byAll = item("Blue jug", "blue", attic, bluebell);
         item("Cup", "red", kitchen, red);
         long theirTag = CatalogueRows.tag(stranger, "Blue");
-        item(stranger, "Blue plate", CatalogueRows.container(stranger, "Box"), theirTag);
+        item(stranger, "Blue plate", "", CatalogueRows.container(stranger, "Box"), theirTag);
         return new BlueCatalogue(kitchen, attic, byName, byDescription, byTag, byAll);
     }
 
@@ -271,10 +278,6 @@ class ItemSearchRepositoryTest {
 
     private long item(String name, String description, long containerId, Long... tagIds) {
         return item(owner, name, description, containerId, tagIds);
-    }
-
-    private long item(Owner itemOwner, String name, long containerId, Long... tagIds) {
-        return item(itemOwner, name, "", containerId, tagIds);
     }
 
     private long item(Owner itemOwner, String name, String description, long containerId, Long... tagIds) {
