@@ -18,7 +18,8 @@ import catdata.web.Paging;
 class PageQueryTest {
 
     /** Named as the page names its rows: a page's order is applied inside the list's query too. */
-    private static final String ROWS = "SELECT r.id, r.name FROM (VALUES (1, 'b'), (2, 'A'), (3, 'c'), (4, 'a')) r(id, name)";
+    private static final String ROWS =
+            "SELECT r.id, r.name FROM (VALUES (1, 'b'), (2, 'A'), (3, 'c'), (4, 'a')) r(id, name)";
     private static final String COUNT = "SELECT count(*) FROM (" + ROWS + ") counted";
     private static final String NO_ROWS = ROWS + " WHERE false";
     /** The list belongs to scope 1; scope 2 does not exist. */

@@ -45,7 +45,8 @@ class ItemInsertRepositoryTest {
 
         Item cup = outcome.item().orElseThrow();
         assertThat(cup).extracting(Item::name, Item::description, Item::containerId, Item::containerName,
-                Item::imageId, Item::tagIds).containsExactly("Cup", "Chipped", kitchen, "Kitchen", photo, List.of(blue, old));
+                Item::imageId, Item::tagIds)
+                .containsExactly("Cup", "Chipped", kitchen, "Kitchen", photo, List.of(blue, old));
         assertThat(cup.updatedAt()).isEqualTo(cup.createdAt());
         assertThat(items.find(owner, cup.id())).contains(cup);
         assertThat(outcome).extracting(ItemInsert.Outcome::containerFound, ItemInsert.Outcome::imageFound,
@@ -140,7 +141,8 @@ class ItemInsertRepositoryTest {
         assertThat(references.holdImage(owner, photo)).isTrue();
         assertThat(references.holdImage(owner, theirPhoto)).isFalse();
         assertThat(references.holdImage(owner, UNKNOWN_ID)).isFalse();
-        assertThat(references.holdTags(owner, List.of(blue, theirTag, old, UNKNOWN_ID))).containsExactlyInAnyOrder(blue, old);
+        assertThat(references.holdTags(owner, List.of(blue, theirTag, old, UNKNOWN_ID)))
+                .containsExactlyInAnyOrder(blue, old);
         assertThat(references.holdTags(owner, List.of(theirTag))).isEmpty();
         assertThat(references.holdTags(owner, List.of())).isEmpty();
     }

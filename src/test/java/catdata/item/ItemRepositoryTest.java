@@ -44,7 +44,8 @@ class ItemRepositoryTest {
 
         assertThat(found).isEqualTo(cup);
         assertThat(found).extracting(Item::name, Item::description, Item::containerId, Item::containerName,
-                Item::imageId, Item::tagIds).containsExactly("Cup", "Chipped", kitchen, "Kitchen", photo, List.of(blue, old));
+                Item::imageId, Item::tagIds)
+                .containsExactly("Cup", "Chipped", kitchen, "Kitchen", photo, List.of(blue, old));
     }
 
     @Test

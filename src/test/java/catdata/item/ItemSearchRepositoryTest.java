@@ -35,8 +35,8 @@ class ItemSearchRepositoryTest {
     void allItemsAreListedInIdOrderWithATotalOnlyWhenPaged() {
         long kitchen = CatalogueRows.container(owner, "Kitchen");
         long attic = CatalogueRows.container(owner, "Attic");
-        List<Long> ids = List.of(item("Zither", attic), item("apple", kitchen), item("Mug", attic), item("banana", kitchen),
-                item("Cup", kitchen));
+        List<Long> ids = List.of(item("Zither", attic), item("apple", kitchen), item("Mug", attic),
+                item("banana", kitchen), item("Cup", kitchen));
         item(stranger, "Not mine", "", CatalogueRows.container(stranger, "Box"));
 
         assertPage(ItemFilter.all(), Paging.ALL, ids, null);
