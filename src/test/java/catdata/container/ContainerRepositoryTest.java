@@ -175,6 +175,10 @@ class ContainerRepositoryTest {
         assertPage(containers.findAll(owner, new Paging(1000, 0)), 5, "a", "B", "c", "D", "e");
         assertPage(containers.findAll(owner, new Paging(2, 5)), 5);
         assertPage(containers.findAll(owner, new Paging(null, 100)), 5);
+        assertThat(containers.findAllWithCounts(owner, new Paging(2, 4)).rows())
+                .extracting(row -> row.container().name()).containsExactly("e");
+        assertThat(containers.findAllWithCounts(owner, new Paging(2, 5)))
+                .isEqualTo(new Paged<>(List.of(), OptionalLong.of(5)));
     }
 
     @Test

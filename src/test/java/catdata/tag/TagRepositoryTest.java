@@ -160,6 +160,9 @@ class TagRepositoryTest {
         assertPage(tags.findAll(owner, new Paging(null, 3)), 5, "D", "e");
         assertPage(tags.findAll(owner, new Paging(2, 5)), 5);
         assertThat(tags.findAll(owner, new Paging(10, 0))).isEqualTo(tags.findAll(owner, new Paging(null, 0)));
+        assertThat(tags.findAllWithCounts(owner, new Paging(2, 4)).rows())
+                .extracting(row -> row.tag().name()).containsExactly("e");
+        assertThat(tags.findAllWithCounts(owner, new Paging(2, 5))).isEqualTo(new Paged<>(List.of(), OptionalLong.of(5)));
     }
 
     @Test
