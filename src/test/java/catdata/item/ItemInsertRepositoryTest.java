@@ -163,7 +163,7 @@ class ItemInsertRepositoryTest {
     private static int deleteFromAnotherConnection(long containerId) throws SQLException {
         try (Connection connection = RepositoryDatabase.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("SET lock_timeout = '100ms'");
+            statement.execute("SET lock_timeout = '20ms'");
             try {
                 return statement.executeUpdate("DELETE FROM containers WHERE id = " + containerId);
             } finally {
