@@ -78,19 +78,19 @@ class NamedResourceApiTest extends ApiTest {
         assertThat(response.json()).isEqualTo(created);
     }
 
+    /** The order's finer cases are tried on the query itself, in ContainerRepositoryTest and TagRepositoryTest. */
     @ParameterizedTest
     @EnumSource(NamedResource.class)
     void theListHoldsOnlyTheCallersOnesOrderedByNameIgnoringCase(NamedResource resource) {
         String token = newUserToken();
-        for (String name : List.of("beta", "ALPHA2", "gamma", "Alpha", "tools", "Kitchen", "BOOKS", "kids")) {
+        for (String name : List.of("beta", "ALPHA2", "Alpha")) {
             resource.create(api, token, name);
         }
         resource.create(api, newUserToken(), "Aardvark");
 
         ApiResponse response = api.get(resource.list, bearer(token));
 
-        assertThat(names(response))
-                .containsExactly("Alpha", "ALPHA2", "beta", "BOOKS", "gamma", "kids", "Kitchen", "tools");
+        assertThat(names(response)).containsExactly("Alpha", "ALPHA2", "beta");
         assertThat(response.header("X-Total-Count")).isNull();
         response.json().valueStream().forEach(row -> {
             assertThat(row.propertyNames()).containsExactlyInAnyOrder(resource.fields);
@@ -332,6 +332,7 @@ class NamedResourceApiTest extends ApiTest {
                 .flatMap(resource -> resource.lists().stream().map(list -> Arguments.of(resource, list)));
     }
 
+    /** How the pages are cut (a short last page, one past the end) is tried on the queries, in the repository tests. */
     @ParameterizedTest
     @MethodSource("eachList")
     void aListCanBeReadInPagesWithTheTotalInAHeader(NamedResource resource, String list) {
@@ -342,10 +343,8 @@ class NamedResourceApiTest extends ApiTest {
 
         assertPage(api.get(list + "?limit=2", bearer(token)), 5, "a", "B");
         assertPage(api.get(list + "?limit=2&offset=2", bearer(token)), 5, "c", "D");
-        assertPage(api.get(list + "?offset=4&limit=2", bearer(token)), 5, "e");
         assertPage(api.get(list + "?offset=3", bearer(token)), 5, "D", "e");
         assertPage(api.get(list + "?limit=1000", bearer(token)), 5, "a", "B", "c", "D", "e");
-        assertPage(api.get(list + "?limit=2&offset=5", bearer(token)), 5);
         assertPage(api.get(list + "?offset=100", bearer(token)), 5);
         ApiResponse whole = api.get(list, bearer(token));
         assertThat(whole.header("X-Total-Count")).isNull();

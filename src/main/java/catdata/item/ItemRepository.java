@@ -109,7 +109,8 @@ class ItemRepository {
      * Changes the fields given (a {@code null} keeps the stored value; {@code changeImage} says
      * whether {@code imageId}, which may be {@code null}, replaces the photo). The update reads and
      * writes the row under its lock in one statement, so two saves of different fields both stay.
-     * Returns whether the owner has the item.
+     * Returns whether the owner has the item and the container and photo given are the owner's too
+     * (the service checks, and locks, them first; the statement refuses another owner's all the same).
      */
     boolean update(Owner owner, long id, String name, String description, Long containerId, boolean changeImage,
             Long imageId) {
@@ -121,6 +122,10 @@ class ItemRepository {
                     image_id = CASE WHEN :changeImage THEN :image ELSE i.image_id END,
                     updated_at = now()
                 WHERE i.owner_sub = :owner AND i.id = :id
+                  AND (CAST(:container AS bigint) IS NULL
+                       OR EXISTS (SELECT FROM containers c WHERE c.owner_sub = :owner AND c.id = :container))
+                  AND (NOT :changeImage OR CAST(:image AS bigint) IS NULL
+                       OR EXISTS (SELECT FROM images m WHERE m.owner_sub = :owner AND m.id = :image))
                 """)
                 .param("owner", owner.sub()).param("id", id)
                 .param("name", name, Types.VARCHAR).param("description", description, Types.VARCHAR)
@@ -160,12 +165,13 @@ class ItemRepository {
                 .update() == 1;
     }
 
-    /** Moves every item of one container into another; returns how many moved. */
+    /** Moves every item of one container into another, both the owner's; returns how many moved. */
     int moveAll(Owner owner, long fromContainerId, long toContainerId) {
         return jdbc.sql("""
                 UPDATE items
                 SET container_id = :to, updated_at = now()
                 WHERE owner_sub = :owner AND container_id = :from
+                  AND EXISTS (SELECT FROM containers t WHERE t.owner_sub = :owner AND t.id = :to)
                 """)
                 .param("owner", owner.sub()).param("from", fromContainerId).param("to", toContainerId)
                 .update();

@@ -40,7 +40,6 @@ import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.TestImages;
 import catdata.support.TestPhotos;
-import catdata.support.TokenBuilder;
 
 /** The photo endpoints, as the front end uses them: upload, list, fetch, delete, and every refusal. */
 class ImageApiTest extends ApiTest {
@@ -68,26 +67,6 @@ class ImageApiTest extends ApiTest {
                 Named.of("lossless WebP", new Sample("image/webp", "webp", TestImages.losslessWebp(), 5, 3)),
                 Named.of("lossy WebP", new Sample("image/webp", "webp", TestImages.lossyWebp(), 5, 3)),
                 Named.of("WebP with alpha", new Sample("image/webp", "webp", TestImages.alphaWebp(), 64, 48)));
-    }
-
-    @Test
-    void itemsThatShowedADeletedPhotoKeepExistingWithoutOne() {
-        TokenBuilder user = ISSUER.token();
-        String token = user.build();
-        String owner = user.subject();
-        long photoId = upload(token, photo(TestImages.png(3, 3))).json().path("id").asLong();
-        long containerId = jdbc.sql("INSERT INTO containers (owner_sub, name) VALUES (:owner, 'Box') RETURNING id")
-                .param("owner", owner).query(Long.class).single();
-        long itemId = jdbc.sql("""
-                INSERT INTO items (owner_sub, name, container_id, image_id)
-                VALUES (:owner, 'Teapot', :container, :image) RETURNING id""")
-                .param("owner", owner).param("container", containerId).param("image", photoId)
-                .query(Long.class).single();
-
-        assertThat(api.delete("/api/image/" + photoId, bearer(token)).status()).isEqualTo(204);
-
-        assertThat(jdbc.sql("SELECT image_id IS NULL FROM items WHERE id = :id").param("id", itemId)
-                .query(Boolean.class).single()).isTrue();
     }
 
     @ParameterizedTest

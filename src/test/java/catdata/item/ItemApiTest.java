@@ -112,18 +112,6 @@ class ItemApiTest extends ItemApiTestSupport {
     }
 
     @Test
-    void itemNamesNeedNotBeUnique() {
-        long box = user.container("Box");
-
-        long first = user.itemId("Sock", box);
-        long second = user.itemId("Sock", box);
-        long third = user.itemId("SOCK", box);
-
-        assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
-        assertThat(itemRows()).isEqualTo(3);
-    }
-
-    @Test
     void aNameOf255CharactersIsAccepted() {
         long box = user.container("Box");
         String name = "\uD83D\uDC31".repeat(255);

@@ -253,17 +253,6 @@ class ItemSearchApiTest extends ApiTest {
         assertThat(suggestions.subList(1, 4)).containsExactly("Mugwort", "Coffeemug", "Smug");
     }
 
-    /** Java's and PostgreSQL's lower case disagree on some letters; the order must follow the search's. */
-    @Test
-    void suggestionsPutNamesStartingWithTheTextFirstWhateverTheLetters() {
-        long box = user.container("Box");
-        user.itemId("a\u0130stanbul", box);
-        user.itemId("\u0130stanbul", box);
-
-        assertThat(strings(list("/api/items/name-suggestions?q=" + encode("\u0130st"))))
-                .containsExactly("\u0130stanbul", "a\u0130stanbul");
-    }
-
     @Test
     void suggestionsAreLimitedToTenUnlessAskedOtherwise() {
         long box = user.container("Box");
@@ -314,17 +303,6 @@ class ItemSearchApiTest extends ApiTest {
         assertThat(response.header("X-Total-Count")).isNull();
         response.json().valueStream()
                 .forEach(item -> assertThat(item.propertyNames()).containsExactlyInAnyOrder(ITEM_FIELDS));
-    }
-
-    @Test
-    void aTextSearchCanBeLimitedToOneContainer() {
-        Catalogue catalogue = blueCatalogue();
-
-        assertThat(ids(list("/api/items/search-text?q=blue&containerId=" + catalogue.kitchen)))
-                .containsExactlyInAnyOrder(catalogue.byName, catalogue.byDescription);
-        assertThat(ids(list("/api/items/search-text?q=blue&containerId=" + catalogue.attic)))
-                .containsExactlyInAnyOrder(catalogue.byTag, catalogue.byAll);
-        assertThat(ids(list("/api/items/search-text?q=blue&containerId=" + user.container("Empty")))).isEmpty();
     }
 
     @Test
