@@ -14,8 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import catdata.owner.Owner;
 import catdata.support.CatalogueRows;
 import catdata.support.RepositoryDatabase;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 /** Every query of {@link ContainerRepository} on the real database, and that none reaches another owner's rows. */
 class ContainerRepositoryTest {

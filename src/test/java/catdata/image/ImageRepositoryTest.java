@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import catdata.owner.Owner;
 import catdata.support.CatalogueRows;
 import catdata.support.RepositoryDatabase;
-import catdata.web.Paging;
+import catdata.paging.Paging;
 
 /** Every query of {@link ImageRepository} on the real database, and that none reaches another owner's rows. */
 class ImageRepositoryTest {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import catdata.owner.Owner;
 import catdata.support.CatalogueRows;
 import catdata.support.RepositoryDatabase;
-import catdata.web.Paged;
-import catdata.web.Paging;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 
 /**
  * {@link ItemRepository}'s lists, searches and name suggestions on the real database: order, paging,

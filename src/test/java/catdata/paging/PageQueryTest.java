@@ -1,4 +1,4 @@
-package catdata.database;
+package catdata.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import catdata.support.RepositoryDatabase;
-import catdata.web.Paged;
-import catdata.web.Paging;
 
 /** The one statement behind every paged list, run on the real database over a list of its own. */
 class PageQueryTest {
