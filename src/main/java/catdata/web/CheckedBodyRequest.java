@@ -7,6 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.springframework.http.HttpStatus;
+
+import catdata.error.ExplainedFailure;
+
 /**
  * A request whose body passes through a check while it is read, so a body can be refused (too
  * large, not UTF-8) without first being held whole. The filters that refuse bodies share this
@@ -19,6 +23,30 @@ final class CheckedBodyRequest extends HttpServletRequestWrapper {
         void bytes(byte[] buffer, int offset, int length) throws IOException;
 
         default void end() throws IOException {
+        }
+    }
+
+    /**
+     * What a check throws to stop reading a body. It reaches the exception handler inside Spring's
+     * "not readable", which answers with this status and message.
+     */
+    static class Refusal extends IOException implements ExplainedFailure {
+
+        private final HttpStatus status;
+
+        Refusal(HttpStatus status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+
+        @Override
+        public HttpStatus status() {
+            return status;
+        }
+
+        @Override
+        public String reason() {
+            return getMessage();
         }
     }
 

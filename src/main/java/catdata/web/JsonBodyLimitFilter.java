@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import catdata.error.ErrorWriter;
-import catdata.error.ExplainedFailure;
 
 /**
  * Caps every request body but photo uploads (which have their own limit) at 1 MiB: a catalogue
@@ -61,19 +60,9 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body past the cap; recognised by the exception handler. */
-    static final class BodyTooLarge extends IOException implements ExplainedFailure {
+    static final class BodyTooLarge extends CheckedBodyRequest.Refusal {
         BodyTooLarge() {
-            super(MESSAGE);
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.CONTENT_TOO_LARGE;
-        }
-
-        @Override
-        public String reason() {
-            return MESSAGE;
+            super(HttpStatus.CONTENT_TOO_LARGE, MESSAGE);
         }
     }
 

@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import catdata.error.ErrorWriter;
-import catdata.error.ExplainedFailure;
 
 /**
  * JSON bodies are UTF-8 (RFC 8259 section 8.1), strictly. Jackson's own decoder lets overlong
@@ -76,19 +75,9 @@ class Utf8JsonBodyFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body that is not UTF-8; recognised by the exception handler. */
-    static final class NotUtf8 extends IOException implements ExplainedFailure {
+    static final class NotUtf8 extends CheckedBodyRequest.Refusal {
         NotUtf8() {
-            super(NOT_UTF8);
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.BAD_REQUEST;
-        }
-
-        @Override
-        public String reason() {
-            return NOT_UTF8;
+            super(HttpStatus.BAD_REQUEST, NOT_UTF8);
         }
     }
 
