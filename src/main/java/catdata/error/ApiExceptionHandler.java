@@ -69,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException ex) {
-        return respond(ex.status(), ex.getMessage());
+        return errors.entity(ex.status(), ex.getMessage());
     }
 
     /**
@@ -80,7 +80,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", mostSpecificMessage(ex));
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE);
+        return errors.entity(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE);
     }
 
     /**
@@ -120,13 +120,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex) {
-        return respond(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
+        return errors.entity(HttpStatus.BAD_REQUEST, "Malformed multipart request.");
     }
 
     /** Tomcat parses the query string lazily, when the first parameter is read. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> malformedQueryString(InvalidParameterException ex) {
-        return respond(HttpStatus.BAD_REQUEST, "Malformed query string.");
+        return errors.entity(HttpStatus.BAD_REQUEST, "Malformed query string.");
     }
 
     /**
@@ -136,7 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejectedRequest(RequestRejectedException ex) {
-        return respond(HttpStatus.BAD_REQUEST, JsonRequestRejectedHandler.MESSAGE);
+        return errors.entity(HttpStatus.BAD_REQUEST, JsonRequestRejectedHandler.MESSAGE);
     }
 
     /**
@@ -146,19 +146,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> concurrentChange(ConcurrencyFailureException ex) {
         log.warn("Concurrent change refused: {}", ex.getMostSpecificCause().getMessage());
-        return respond(HttpStatus.CONFLICT, "Another change to the same data got in the way; please try again.");
+        return errors.entity(HttpStatus.CONFLICT, "Another change to the same data got in the way; please try again.");
     }
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> databaseFailure(DataAccessException ex) {
         log.error("Database failure", ex);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
+        return errors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected failure", ex);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
+        return errors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
     }
 
     /**
@@ -182,10 +182,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Request failed", ex);
         }
         return errors.entity(status, messageFor(ex, status), headers);
-    }
-
-    private ResponseEntity<Object> respond(HttpStatusCode status, String message) {
-        return errors.entity(status, message);
     }
 
     private static String mostSpecificMessage(Throwable ex) {
