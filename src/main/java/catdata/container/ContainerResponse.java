@@ -10,10 +10,12 @@ record ContainerResponse(
         String name,
         String description,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("created_by") String createdBy,
+        @JsonProperty("updated_by") String updatedBy) {
 
     static ContainerResponse of(Container container) {
         return new ContainerResponse(container.id(), container.name(), container.description(),
-                container.createdAt(), container.updatedAt());
+                container.createdAt(), container.updatedAt(), container.createdBy(), container.updatedBy());
     }
 }

@@ -2,11 +2,9 @@ package catdata.image;
 
 import java.time.Instant;
 
-import catdata.owner.Owner;
-
 /** A stored photo's row. */
-record Image(long id, Owner owner, String name, String originalName, String contentType, long size,
-        int width, int height, String sha256, Instant createdAt, Instant updatedAt) {
+record Image(long id, String createdBy, String updatedBy, String name, String originalName, String contentType,
+        long size, int width, int height, String sha256, Instant createdAt, Instant updatedAt) {
 
     /** A strong validator: the bytes of a photo never change, and its hash names them. */
     String etag() {

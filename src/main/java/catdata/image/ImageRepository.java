@@ -19,7 +19,7 @@ import catdata.paging.Paging;
 class ImageRepository {
 
     private static final String COLUMNS = """
-            id, owner_sub, name, original_name, content_type, size_bytes, width, height, sha256,
+            id, created_by, updated_by, name, original_name, content_type, size_bytes, width, height, sha256,
             created_at, updated_at""";
 
     private static final RowMapper<Image> IMAGE = ImageRepository::map;
@@ -33,11 +33,13 @@ class ImageRepository {
     Image insert(Owner owner, String name, String originalName, String contentType, long size, int width,
             int height, String sha256) {
         return jdbc.sql("""
-                INSERT INTO images (owner_sub, name, original_name, content_type, size_bytes, width, height, sha256)
-                VALUES (:owner, :name, :originalName, :contentType, :size, :width, :height, :sha256)
+                INSERT INTO images (household_id, created_by, updated_by, name, original_name, content_type, size_bytes,
+                    width, height, sha256)
+                VALUES (:household, :sub, :sub, :name, :originalName, :contentType, :size, :width, :height, :sha256)
                 RETURNING %s
                 """.formatted(COLUMNS))
-                .param("owner", owner.sub()).param("name", name).param("originalName", originalName)
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("name", name).param("originalName", originalName)
                 .param("contentType", contentType).param("size", size)
                 .param("width", width).param("height", height).param("sha256", sha256)
                 .query(IMAGE).single();
@@ -47,24 +49,24 @@ class ImageRepository {
         return jdbc.sql("""
                 SELECT %s
                 FROM images
-                WHERE owner_sub = :owner
+                WHERE household_id = :household
                 ORDER BY id
                 LIMIT :limit OFFSET :offset
                 """.formatted(COLUMNS))
-                .param("owner", owner.sub())
+                .param("household", owner.household())
                 .param("limit", paging.limit(), Types.INTEGER).param("offset", paging.skip())
                 .query(IMAGE).list();
     }
 
     long count(Owner owner) {
-        return jdbc.sql("SELECT count(*) FROM images WHERE owner_sub = :owner")
-                .param("owner", owner.sub())
+        return jdbc.sql("SELECT count(*) FROM images WHERE household_id = :household")
+                .param("household", owner.household())
                 .query(Long.class).single();
     }
 
     Optional<Image> find(Owner owner, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE owner_sub = :owner AND id = :id")
-                .param("owner", owner.sub()).param("id", id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE household_id = :household AND id = :id")
+                .param("household", owner.household()).param("id", id)
                 .query(IMAGE).optional();
     }
 
@@ -75,21 +77,21 @@ class ImageRepository {
     Optional<String> delete(Owner owner, long id, String store, Duration grace) {
         return jdbc.sql("""
                 WITH deleted AS (
-                    DELETE FROM images WHERE owner_sub = :owner AND id = :id RETURNING name
+                    DELETE FROM images WHERE household_id = :household AND id = :id RETURNING name
                 )
                 INSERT INTO photo_file_removals (name, store, due_at)
                 SELECT name, :store, now() + make_interval(secs => :graceSeconds) FROM deleted
                 RETURNING name
                 """)
-                .param("owner", owner.sub()).param("id", id)
+                .param("household", owner.household()).param("id", id)
                 .param("store", store).param("graceSeconds", grace.toMillis() / 1000.0)
                 .query(String.class).optional();
     }
 
     private static Image map(ResultSet row, int rowNumber) throws SQLException {
-        return new Image(row.getLong("id"), new Owner(row.getString("owner_sub")), row.getString("name"),
-                row.getString("original_name"), row.getString("content_type"), row.getLong("size_bytes"),
-                row.getInt("width"), row.getInt("height"), row.getString("sha256"),
+        return new Image(row.getLong("id"), row.getString("created_by"), row.getString("updated_by"),
+                row.getString("name"), row.getString("original_name"), row.getString("content_type"),
+                row.getLong("size_bytes"), row.getInt("width"), row.getInt("height"), row.getString("sha256"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -13,10 +13,13 @@ record ImageResponse(
         @JsonProperty("content_type") String contentType,
         long size,
         int width,
-        int height) {
+        int height,
+        @JsonProperty("created_by") String createdBy,
+        @JsonProperty("updated_by") String updatedBy) {
 
     static ImageResponse of(Image image) {
         return new ImageResponse(image.id(), image.name(), image.createdAt(), image.updatedAt(),
-                image.contentType(), image.size(), image.width(), image.height());
+                image.contentType(), image.size(), image.width(), image.height(), image.createdBy(),
+                image.updatedBy());
     }
 }

@@ -40,14 +40,14 @@ class ItemInsert {
     Outcome insert(Owner owner, String name, String description, long containerId, Long imageId, Set<Long> tagIds) {
         return jdbc.sql("""
                 WITH container AS (
-                    SELECT id, name FROM containers WHERE owner_sub = :owner AND id = :container FOR KEY SHARE
+                    SELECT id, name FROM containers WHERE household_id = :household AND id = :container FOR KEY SHARE
                 ), image AS (
-                    SELECT id FROM images WHERE owner_sub = :owner AND id = :image FOR KEY SHARE
+                    SELECT id FROM images WHERE household_id = :household AND id = :image FOR KEY SHARE
                 ), tag AS (
-                    SELECT id FROM tags WHERE owner_sub = :owner AND id = ANY (:tags) FOR KEY SHARE
+                    SELECT id FROM tags WHERE household_id = :household AND id = ANY (:tags) FOR KEY SHARE
                 ), item AS (
-                    INSERT INTO items (owner_sub, name, description, container_id, image_id)
-                    SELECT :owner, :name, :description, container.id, (SELECT id FROM image)
+                    INSERT INTO items (household_id, created_by, updated_by, name, description, container_id, image_id)
+                    SELECT :household, :sub, :sub, :name, :description, container.id, (SELECT id FROM image)
                     FROM container
                     WHERE (CAST(:image AS bigint) IS NULL OR EXISTS (SELECT FROM image))
                       AND (SELECT count(*) FROM tag) = :tagCount
@@ -65,7 +65,8 @@ class ItemInsert {
                 LEFT JOIN item ON true
                 LEFT JOIN container ON true
                 """)
-                .param("owner", owner.sub()).param("name", name).param("description", description)
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("name", name).param("description", description)
                 .param("container", containerId).param("image", imageId, Types.BIGINT)
                 .param("tags", tagIds.toArray(Long[]::new)).param("tagCount", tagIds.size())
                 .query(ItemInsert::outcome).single();

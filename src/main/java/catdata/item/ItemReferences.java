@@ -24,14 +24,14 @@ class ItemReferences {
     }
 
     boolean holdContainer(Owner owner, long id) {
-        return jdbc.sql("SELECT id FROM containers WHERE owner_sub = :owner AND id = :id FOR KEY SHARE")
-                .param("owner", owner.sub()).param("id", id)
+        return jdbc.sql("SELECT id FROM containers WHERE household_id = :household AND id = :id FOR KEY SHARE")
+                .param("household", owner.household()).param("id", id)
                 .query(Long.class).optional().isPresent();
     }
 
     boolean holdImage(Owner owner, long id) {
-        return jdbc.sql("SELECT id FROM images WHERE owner_sub = :owner AND id = :id FOR KEY SHARE")
-                .param("owner", owner.sub()).param("id", id)
+        return jdbc.sql("SELECT id FROM images WHERE household_id = :household AND id = :id FOR KEY SHARE")
+                .param("household", owner.household()).param("id", id)
                 .query(Long.class).optional().isPresent();
     }
 
@@ -40,8 +40,9 @@ class ItemReferences {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT id FROM tags WHERE owner_sub = :owner AND id IN (:ids) FOR KEY SHARE")
-                .param("owner", owner.sub()).param("ids", ids)
+        return new HashSet<>(jdbc.sql(
+                "SELECT id FROM tags WHERE household_id = :household AND id IN (:ids) FOR KEY SHARE")
+                .param("household", owner.household()).param("ids", ids)
                 .query(Long.class).list());
     }
 }

@@ -18,10 +18,12 @@ record ItemResponse(
         @JsonProperty("image_id") Long imageId,
         List<Long> tags,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("created_by") String createdBy,
+        @JsonProperty("updated_by") String updatedBy) {
 
     static ItemResponse of(Item item) {
         return new ItemResponse(item.id(), item.name(), item.description(), item.containerId(), item.containerName(),
-                item.imageId(), item.tagIds(), item.createdAt(), item.updatedAt());
+                item.imageId(), item.tagIds(), item.createdAt(), item.updatedAt(), item.createdBy(), item.updatedBy());
     }
 }

@@ -1,13 +1,17 @@
 package catdata.owner;
 
 /**
- * Whose rows a request may see and change: today the caller, as the verified token's {@code sub}
- * names them. Every service and repository call takes one, and every query has it in its
- * {@code WHERE}; when rows come to belong to a household, this and its resolver are what change.
+ * Whose rows a request may see and change: the household the request is made in, and the user
+ * making it (the verified token's {@code sub}), who is recorded as having created or changed rows.
+ * Every service and repository call takes one, and every query has the household in its
+ * {@code WHERE}.
  */
-public record Owner(String sub) {
+public record Owner(long household, String sub) {
 
     public Owner {
+        if (household <= 0) {
+            throw new IllegalArgumentException("An owner needs a household");
+        }
         if (sub == null || sub.isEmpty()) {
             throw new IllegalArgumentException("An owner needs a subject");
         }

@@ -1,5 +1,9 @@
 package catdata.owner;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,12 +15,20 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets a controller method take an {@link Owner} parameter, read from the token the security chain
- * has already verified. It is kept on the request, so the owner is worked out once per request.
+ * Lets a controller method take an {@link Owner} parameter: the household the request names
+ * ({@link RequestedHousehold}) or else the caller's default, checked against the caller's
+ * memberships on every request, for the user the security chain has already verified. It is kept
+ * on the request, so the owner is worked out once per request.
  */
 final class OwnerArgumentResolver implements HandlerMethodArgumentResolver {
 
     private static final String ATTRIBUTE = Owner.class.getName();
+
+    private final Memberships memberships;
+
+    OwnerArgumentResolver(Memberships memberships) {
+        this.memberships = memberships;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -29,15 +41,23 @@ final class OwnerArgumentResolver implements HandlerMethodArgumentResolver {
         if (webRequest.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Owner known) {
             return known;
         }
-        Owner owner = fromVerifiedToken();
+        String sub = verifiedSubject();
+        Optional<Long> requested = RequestedHousehold.of(webRequest.getNativeRequest(HttpServletRequest.class));
+        Optional<Memberships.Membership> membership = memberships.find(sub, requested);
+        if (membership.isEmpty()) {
+            // A first call, or a default household that has gone: settled, then looked up again.
+            memberships.settle(sub);
+            membership = memberships.find(sub, requested);
+        }
+        Owner owner = new Owner(membership.orElseThrow(HouseholdNotFound::new).household(), sub);
         webRequest.setAttribute(ATTRIBUTE, owner, RequestAttributes.SCOPE_REQUEST);
         return owner;
     }
 
-    private static Owner fromVerifiedToken() {
+    private static String verifiedSubject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
-            return new Owner(token.getToken().getSubject());
+            return token.getToken().getSubject();
         }
         // Unreachable behind the filter chain; failing loudly beats serving someone as nobody.
         throw new IllegalStateException("No authenticated caller for an Owner parameter");

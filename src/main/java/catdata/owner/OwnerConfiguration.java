@@ -9,8 +9,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class OwnerConfiguration implements WebMvcConfigurer {
 
+    private final Memberships memberships;
+
+    OwnerConfiguration(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new OwnerArgumentResolver());
+        resolvers.add(new OwnerArgumentResolver(memberships));
     }
 }
