@@ -129,9 +129,9 @@ class LoadWithoutLossTest extends ApiTest {
         List<String> subs = homes.stream().map(home -> home.sub).toList();
         Map<Table, Map<Long, String>> stored = new HashMap<>();
         for (Table table : Table.values()) {
-            stored.put(table, jdbc.sql("SELECT id, owner_sub FROM " + table.sqlName + " WHERE owner_sub IN (:subs)")
+            stored.put(table, jdbc.sql("SELECT id, created_by FROM " + table.sqlName + " WHERE created_by IN (:subs)")
                     .param("subs", subs)
-                    .query((row, n) -> Map.entry(row.getLong("id"), row.getString("owner_sub"))).list().stream()
+                    .query((row, n) -> Map.entry(row.getLong("id"), row.getString("created_by"))).list().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             Set<Long> notGone = new TreeSet<>(ledger.deleted(table));
             notGone.retainAll(stored.get(table).keySet());
@@ -158,24 +158,24 @@ class LoadWithoutLossTest extends ApiTest {
                 SELECT count(*) FROM items i
                 LEFT JOIN containers c ON c.id = i.container_id
                 LEFT JOIN images p ON p.id = i.image_id
-                WHERE i.owner_sub IN (:subs)
-                  AND (c.owner_sub <> i.owner_sub OR p.owner_sub <> i.owner_sub)""", subs))
+                WHERE i.created_by IN (:subs)
+                  AND (c.household_id <> i.household_id OR p.household_id <> i.household_id)""", subs))
                 .as("items in another user's container or showing another user's photo").isZero();
         soft.assertThat(count("""
                 SELECT count(*) FROM items_to_tags it
                 JOIN items i ON i.id = it.item_id JOIN tags t ON t.id = it.tag_id
-                WHERE i.owner_sub IN (:subs) AND t.owner_sub <> i.owner_sub""", subs))
+                WHERE i.created_by IN (:subs) AND t.household_id <> i.household_id""", subs))
                 .as("items carrying another user's tag").isZero();
 
         for (Household home : homes) {
             soft.assertThat(counts(home, "/api/containers/with-counts")).as("container counts answered vs counted")
                     .isEqualTo(countsInDatabase("""
                             SELECT c.id, count(i.id) FROM containers c LEFT JOIN items i ON i.container_id = c.id
-                            WHERE c.owner_sub = :sub GROUP BY c.id""", home.sub));
+                            WHERE c.created_by = :sub GROUP BY c.id""", home.sub));
             soft.assertThat(counts(home, "/api/tags-with-counts")).as("tag counts answered vs counted")
                     .isEqualTo(countsInDatabase("""
                             SELECT t.id, count(it.item_id) FROM tags t LEFT JOIN items_to_tags it ON it.tag_id = t.id
-                            WHERE t.owner_sub = :sub GROUP BY t.id""", home.sub));
+                            WHERE t.created_by = :sub GROUP BY t.id""", home.sub));
         }
     }
 
@@ -183,7 +183,7 @@ class LoadWithoutLossTest extends ApiTest {
             Set<String> stagedBefore) {
         Map<Long, String> names = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();
-        jdbc.sql("SELECT id, name, size_bytes FROM images WHERE owner_sub IN (:subs)")
+        jdbc.sql("SELECT id, name, size_bytes FROM images WHERE created_by IN (:subs)")
                 .param("subs", homes.stream().map(home -> home.sub).toList())
                 .query(row -> {
                     names.put(row.getLong("id"), row.getString("name"));
@@ -218,13 +218,13 @@ class LoadWithoutLossTest extends ApiTest {
         Map<Long, Set<Long>> links = new HashMap<>();
         jdbc.sql("""
                 SELECT it.item_id, it.tag_id FROM items_to_tags it JOIN items i ON i.id = it.item_id
-                WHERE i.owner_sub IN (:subs)""")
+                WHERE i.created_by IN (:subs)""")
                 .param("subs", subs)
                 .query(row -> {
                     links.computeIfAbsent(row.getLong("item_id"), id -> new TreeSet<>()).add(row.getLong("tag_id"));
                 });
         Map<Long, ItemState> items = new HashMap<>();
-        jdbc.sql("SELECT id, container_id, image_id FROM items WHERE owner_sub IN (:subs)")
+        jdbc.sql("SELECT id, container_id, image_id FROM items WHERE created_by IN (:subs)")
                 .param("subs", subs)
                 .query(row -> {
                     long id = row.getLong("id");

@@ -69,7 +69,7 @@ enum NamedResource {
     }
 
     long rowsOf(JdbcClient jdbc, String owner) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE owner_sub = :owner")
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE created_by = :owner")
                 .param("owner", owner).query(Long.class).single();
     }
 

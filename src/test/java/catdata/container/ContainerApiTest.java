@@ -218,7 +218,7 @@ class ContainerApiTest extends ApiTest {
                 assertThat(response.status()).as(response.toString()).isBetween(400, 499));
         assertThat(api.get("/api/containers", bearer(token)).json().valueStream().toList())
                 .containsExactlyElementsOf(before);
-        assertThat(jdbc.sql("SELECT count(*) FROM containers WHERE owner_sub = :owner")
+        assertThat(jdbc.sql("SELECT count(*) FROM containers WHERE created_by = :owner")
                 .param("owner", user.subject()).query(Long.class).single()).isEqualTo(2);
     }
 

@@ -154,11 +154,11 @@ class ImageApiTest extends ApiTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         Map<String, Object> row = jdbc.sql("""
-                SELECT owner_sub, original_name, sha256, content_type, size_bytes, width, height
+                SELECT created_by, original_name, sha256, content_type, size_bytes, width, height
                 FROM images WHERE id = :id""")
                 .param("id", response.json().path("id").asLong()).query().singleRow();
         assertThat(row).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "owner_sub", subject, "original_name", "Tom.jpg", "sha256", TestImages.sha256(jpeg),
+                "created_by", subject, "original_name", "Tom.jpg", "sha256", TestImages.sha256(jpeg),
                 "content_type", "image/jpeg", "size_bytes", (long) jpeg.length, "width", 12, "height", 8));
     }
 

@@ -42,7 +42,8 @@ class ImageRepositoryTest {
         Image photo = images.insert(owner, name, "Tom.jpg", "image/jpeg", 1234, 40, 30, SHA256);
 
         assertThat(photo).usingRecursiveComparison().ignoringFields("id", "createdAt", "updatedAt")
-                .isEqualTo(new Image(0, owner, name, "Tom.jpg", "image/jpeg", 1234, 40, 30, SHA256, null, null));
+                .isEqualTo(new Image(0, owner.sub(), owner.sub(), name, "Tom.jpg", "image/jpeg", 1234, 40, 30,
+                        SHA256, null, null));
         assertThat(photo.id()).isPositive();
         assertThat(photo.createdAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES))
                 .isEqualTo(photo.updatedAt());

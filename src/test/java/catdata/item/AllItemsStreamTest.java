@@ -22,6 +22,7 @@ import catdata.support.CatalogueFixtures;
 import catdata.support.ServiceProcess;
 import catdata.support.TestApp;
 import catdata.support.TestDatabase;
+import catdata.support.TestHouseholds;
 import catdata.support.TestIssuer;
 
 /**
@@ -95,34 +96,44 @@ class AllItemsStreamTest {
     /** Straight into the database, as a catalogue grown over the years would be there. */
     private static Catalogue insertItems(String owner) throws SQLException {
         try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl())) {
-            long container = insertReturningId(db, "INSERT INTO containers (owner_sub, name) VALUES (?, 'Warehouse')",
-                    owner);
-            long tag = insertReturningId(db, "INSERT INTO tags (owner_sub, name) VALUES (?, 'Fragile')", owner);
+            long household = TestHouseholds.personal(db, owner);
+            long container = insertReturningId(db, """
+                    INSERT INTO containers (household_id, created_by, updated_by, name)
+                    VALUES (?, ?, ?, 'Warehouse')""",
+                    household, owner);
+            long tag = insertReturningId(db, """
+                    INSERT INTO tags (household_id, created_by, updated_by, name) VALUES (?, ?, ?, 'Fragile')""",
+                    household, owner);
             try (PreparedStatement items = db.prepareStatement("""
-                    INSERT INTO items (owner_sub, name, description, container_id)
-                    SELECT ?, 'Item ' || n, ? || n, ? FROM generate_series(1, ?) AS n ORDER BY n
+                    INSERT INTO items (household_id, created_by, updated_by, name, description, container_id)
+                    SELECT ?, ?, ?, 'Item ' || n, ? || n, ? FROM generate_series(1, ?) AS n ORDER BY n
                     """)) {
-                items.setString(1, owner);
-                items.setString(2, DESCRIPTION);
-                items.setLong(3, container);
-                items.setInt(4, ITEMS);
+                items.setLong(1, household);
+                items.setString(2, owner);
+                items.setString(3, owner);
+                items.setString(4, DESCRIPTION);
+                items.setLong(5, container);
+                items.setInt(6, ITEMS);
                 items.executeUpdate();
             }
             try (PreparedStatement tags = db.prepareStatement("""
                     INSERT INTO items_to_tags (item_id, tag_id)
-                    SELECT id, ? FROM items WHERE owner_sub = ? AND substring(name FROM 6)::int % 10 = 0
+                    SELECT id, ? FROM items WHERE household_id = ? AND substring(name FROM 6)::int % 10 = 0
                     """)) {
                 tags.setLong(1, tag);
-                tags.setString(2, owner);
+                tags.setLong(2, household);
                 tags.executeUpdate();
             }
             return new Catalogue(container, tag);
         }
     }
 
-    private static long insertReturningId(Connection db, String sql, String owner) throws SQLException {
+    private static long insertReturningId(Connection db, String sql, long household, String owner)
+            throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(sql + " RETURNING id")) {
-            insert.setString(1, owner);
+            insert.setLong(1, household);
+            insert.setString(2, owner);
+            insert.setString(3, owner);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -91,7 +91,7 @@ abstract class ItemApiTestSupport extends ApiTest {
     }
 
     long itemRows() {
-        return jdbc.sql("SELECT count(*) FROM items WHERE owner_sub = :owner").param("owner", owner)
+        return jdbc.sql("SELECT count(*) FROM items WHERE created_by = :owner").param("owner", owner)
                 .query(Long.class).single();
     }
 

@@ -173,7 +173,8 @@ class ItemInsertRepositoryTest {
     }
 
     private long itemRows(Owner itemOwner) {
-        return jdbc.sql("SELECT count(*) FROM items WHERE owner_sub = :owner").param("owner", itemOwner.sub())
+        return jdbc.sql("SELECT count(*) FROM items WHERE household_id = :household")
+                .param("household", itemOwner.household())
                 .query(Long.class).single();
     }
 }

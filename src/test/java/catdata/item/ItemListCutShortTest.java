@@ -20,6 +20,7 @@ import catdata.support.ApiClient;
 import catdata.support.ApiTest;
 import catdata.support.ServiceProcess;
 import catdata.support.TestDatabase;
+import catdata.support.TestHouseholds;
 import catdata.support.TokenBuilder;
 
 /**
@@ -83,16 +84,24 @@ class ItemListCutShortTest extends ApiTest {
     }
 
     private static void insertItems(String owner) throws SQLException {
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl());
-                PreparedStatement items = db.prepareStatement("""
-                        WITH box AS (INSERT INTO containers (owner_sub, name) VALUES (?, 'Box') RETURNING id)
-                        INSERT INTO items (owner_sub, name, description, container_id)
-                        SELECT ?, 'Item ' || n, repeat('x', 2000), box.id FROM box, generate_series(1, ?) AS n
-                        """)) {
-            items.setString(1, owner);
-            items.setString(2, owner);
-            items.setInt(3, ITEMS);
-            items.executeUpdate();
+        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl())) {
+            long household = TestHouseholds.personal(db, owner);
+            try (PreparedStatement items = db.prepareStatement("""
+                    WITH box AS (INSERT INTO containers (household_id, created_by, updated_by, name)
+                                 VALUES (?, ?, ?, 'Box') RETURNING id)
+                    INSERT INTO items (household_id, created_by, updated_by, name, description, container_id)
+                    SELECT box_household, ?, ?, 'Item ' || n, repeat('x', 2000), box.id
+                    FROM box, (SELECT ?::bigint AS box_household) h, generate_series(1, ?) AS n
+                    """)) {
+                items.setLong(1, household);
+                items.setString(2, owner);
+                items.setString(3, owner);
+                items.setString(4, owner);
+                items.setString(5, owner);
+                items.setLong(6, household);
+                items.setInt(7, ITEMS);
+                items.executeUpdate();
+            }
         }
     }
 
@@ -102,7 +111,7 @@ class ItemListCutShortTest extends ApiTest {
                 PreparedStatement terminate = db.prepareStatement("""
                         SELECT count(pg_terminate_backend(pid))
                         FROM pg_stat_activity
-                        WHERE pid <> pg_backend_pid() AND query LIKE '%WHERE i.owner_sub = $1 ORDER BY i.id'
+                        WHERE pid <> pg_backend_pid() AND query LIKE '%WHERE i.household_id = $1 ORDER BY i.id'
                         """);
                 ResultSet terminated = terminate.executeQuery()) {
             terminated.next();

@@ -307,7 +307,7 @@ class ItemRefusalApiTest extends ItemApiTestSupport {
 
     private long ownersTagLinks() {
         return jdbc.sql("""
-                SELECT count(*) FROM items_to_tags it JOIN tags t ON t.id = it.tag_id WHERE t.owner_sub = :owner""")
+                SELECT count(*) FROM items_to_tags it JOIN tags t ON t.id = it.tag_id WHERE t.created_by = :owner""")
                 .param("owner", owner).query(Long.class).single();
     }
 }

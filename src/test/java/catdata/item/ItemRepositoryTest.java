@@ -73,7 +73,7 @@ class ItemRepositoryTest {
         assertThat(items.find(owner, before.id()).orElseThrow()).usingRecursiveComparison()
                 .ignoringFields("updatedAt")
                 .isEqualTo(new Item(before.id(), "Mug", "Glued", attic, "Attic", photo, List.of(tag),
-                        before.createdAt(), null));
+                        before.createdAt(), null, owner.sub(), owner.sub()));
     }
 
     @Test
@@ -247,9 +247,10 @@ class ItemRepositoryTest {
         long blue = CatalogueRows.tag(owner, "Blue");
         Item first = item(owner, "First", box, blue);
         jdbc.sql("""
-                INSERT INTO items (owner_sub, name, container_id)
-                SELECT :owner, 'Item ' || n, :box FROM generate_series(1, :count) n""")
-                .param("owner", owner.sub()).param("box", box).param("count", ItemRepository.STREAM_FETCH_SIZE + 10)
+                INSERT INTO items (household_id, created_by, updated_by, name, container_id)
+                SELECT :household, :sub, :sub, 'Item ' || n, :box FROM generate_series(1, :count) n""")
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("box", box).param("count", ItemRepository.STREAM_FETCH_SIZE + 10)
                 .update();
         item(stranger, "Not mine", CatalogueRows.container(stranger, "Crate"));
         List<Item> seen = new ArrayList<>();

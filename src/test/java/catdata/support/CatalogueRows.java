@@ -17,31 +17,39 @@ public final class CatalogueRows {
     }
 
     public static long container(Owner owner, String name) {
-        return jdbc().sql("INSERT INTO containers (owner_sub, name) VALUES (:owner, :name) RETURNING id")
-                .param("owner", owner.sub()).param("name", name)
+        return jdbc().sql("""
+                INSERT INTO containers (household_id, created_by, updated_by, name)
+                VALUES (:household, :sub, :sub, :name) RETURNING id""")
+                .param("household", owner.household()).param("sub", owner.sub()).param("name", name)
                 .query(Long.class).single();
     }
 
     public static long tag(Owner owner, String name) {
-        return jdbc().sql("INSERT INTO tags (owner_sub, name) VALUES (:owner, :name) RETURNING id")
-                .param("owner", owner.sub()).param("name", name)
+        return jdbc().sql("""
+                INSERT INTO tags (household_id, created_by, updated_by, name)
+                VALUES (:household, :sub, :sub, :name) RETURNING id""")
+                .param("household", owner.household()).param("sub", owner.sub()).param("name", name)
                 .query(Long.class).single();
     }
 
     /** A 4x4 PNG's row under a name of its own (photo names are unique across owners). */
     public static long photo(Owner owner) {
         return jdbc().sql("""
-                INSERT INTO images (owner_sub, name, content_type, size_bytes, width, height, sha256)
-                VALUES (:owner, :name, 'image/png', 100, 4, 4, repeat('0', 64))
+                INSERT INTO images (household_id, created_by, updated_by, name, content_type, size_bytes, width, height,
+                    sha256)
+                VALUES (:household, :sub, :sub, :name, 'image/png', 100, 4, 4, repeat('0', 64))
                 RETURNING id""")
-                .param("owner", owner.sub()).param("name", UUID.randomUUID() + ".png")
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("name", UUID.randomUUID() + ".png")
                 .query(Long.class).single();
     }
 
     public static long item(Owner owner, String name, long containerId, long... tagIds) {
         long id = jdbc().sql("""
-                INSERT INTO items (owner_sub, name, container_id) VALUES (:owner, :name, :container) RETURNING id""")
-                .param("owner", owner.sub()).param("name", name).param("container", containerId)
+                INSERT INTO items (household_id, created_by, updated_by, name, container_id)
+                VALUES (:household, :sub, :sub, :name, :container) RETURNING id""")
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("name", name).param("container", containerId)
                 .query(Long.class).single();
         for (long tagId : tagIds) {
             jdbc().sql("INSERT INTO items_to_tags (item_id, tag_id) VALUES (:item, :tag)")

@@ -55,6 +55,7 @@ public final class RepositoryDatabase {
 
     /** A user no other test has, so a test sees only the rows it made. */
     public static Owner newOwner() {
-        return new Owner("repository-test-" + UUID.randomUUID());
+        String sub = "repository-test-" + UUID.randomUUID();
+        return new Owner(TestHouseholds.personal(jdbc(), sub), sub);
     }
 }
