@@ -22,11 +22,13 @@ CREATE TEMPORARY TABLE new_items (
 CREATE TEMPORARY TABLE first_id ON COMMIT DROP AS
     SELECT coalesce(max(id), 0) AS before FROM items;
 
-INSERT INTO items (id, owner_sub, name, description, container_id, image_id)
+-- Into the bench user's default (personal) household, as made by their first call.
+INSERT INTO items (id, household_id, created_by, updated_by, name, description, container_id, image_id)
 OVERRIDING SYSTEM VALUE
-SELECT first_id.before + new_items.n, :'owner', new_items.name, new_items.description,
-       new_items.container_id, new_items.image_id
-FROM new_items, first_id;
+SELECT first_id.before + new_items.n, u.default_household_id, u.sub, u.sub, new_items.name,
+       new_items.description, new_items.container_id, new_items.image_id
+FROM new_items, first_id, users u
+WHERE u.sub = :'owner';
 
 INSERT INTO items_to_tags (item_id, tag_id)
 SELECT first_id.before + new_items.n, tag.id

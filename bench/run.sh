@@ -182,7 +182,7 @@ grow_to_large() {
   # W5's items all share one name and description ("Bench W5 item ...", "Made by bench/run.sh."),
   # so a search for any 3 letters of those would match every one of them: W8 at 100,000 items is
   # to measure the seeded kind of catalogue, ten times larger, so they go first.
-  echo "DELETE FROM items WHERE owner_sub = :'owner' AND description = 'Made by bench/run.sh.';" \
+  echo "DELETE FROM items WHERE created_by = :'owner' AND description = 'Made by bench/run.sh.';" \
     | psql -q -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
            -v owner="$(cat "$DATA/sub")" -f - >/dev/null
   count=$(item_count)

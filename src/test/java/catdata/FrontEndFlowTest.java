@@ -166,7 +166,11 @@ class FrontEndFlowTest extends ApiTest {
         }
         ObjectNode row = (ObjectNode) node.deepCopy();
         assertThat(instant(row, "created_at")).isBeforeOrEqualTo(instant(row, "updated_at"));
-        row.remove(List.of("created_at", "updated_at"));
+        // Who made and changed a row: the one user of this flow, in their own household.
+        if (row.has("created_by")) {
+            assertThat(row.path("created_by").asString()).startsWith("user-").isEqualTo(row.path("updated_by").asString());
+        }
+        row.remove(List.of("created_at", "updated_at", "created_by", "updated_by"));
         return row;
     }
 

@@ -24,10 +24,10 @@ enum NamedResource {
 
     CONTAINER("/api/container", "/api/containers", "/api/containers/with-counts", "containers",
             "Container not found.", "Container name must be unique.",
-            "id", "name", "description", "created_at", "updated_at"),
+            "id", "name", "description", "created_at", "updated_at", "created_by", "updated_by"),
     TAG("/api/tag", "/api/tags", "/api/tags-with-counts", "tags",
             "Tag not found.", "Tag name must be unique.",
-            "id", "name", "created_at", "updated_at");
+            "id", "name", "created_at", "updated_at", "created_by", "updated_by");
 
     /** Where a new one is posted; one row is at {@code path/id}. */
     final String path;

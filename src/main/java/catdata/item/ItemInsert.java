@@ -51,14 +51,14 @@ class ItemInsert {
                     FROM container
                     WHERE (CAST(:image AS bigint) IS NULL OR EXISTS (SELECT FROM image))
                       AND (SELECT count(*) FROM tag) = :tagCount
-                    RETURNING id, name, description, container_id, image_id, created_at, updated_at
+                    RETURNING id, name, description, container_id, image_id, created_at, updated_at, created_by, updated_by
                 ), link AS (
                     INSERT INTO items_to_tags (item_id, tag_id)
                     SELECT item.id, tag.id FROM item CROSS JOIN tag
                 )
                 SELECT item.id, item.name, item.description, item.container_id, container.name AS container_name,
                        item.image_id, ARRAY(SELECT id FROM tag ORDER BY id) AS tag_ids,
-                       item.created_at, item.updated_at,
+                       item.created_at, item.updated_at, item.created_by, item.updated_by,
                        EXISTS (SELECT FROM container) AS container_found,
                        EXISTS (SELECT FROM image) AS image_found
                 FROM (SELECT 1) AS one

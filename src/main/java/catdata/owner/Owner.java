@@ -8,6 +8,9 @@ package catdata.owner;
  */
 public record Owner(long household, String sub) {
 
+    /** The request header that names the household a request is made in (else the caller's default). */
+    public static final String HOUSEHOLD_HEADER = "X-Household";
+
     public Owner {
         if (household <= 0) {
             throw new IllegalArgumentException("An owner needs a household");

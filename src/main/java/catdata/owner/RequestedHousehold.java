@@ -15,7 +15,7 @@ import catdata.error.InvalidInput;
  */
 final class RequestedHousehold {
 
-    static final String HEADER = "X-Household";
+    static final String HEADER = Owner.HOUSEHOLD_HEADER;
     static final String PARAMETER = "household";
     static final String INVALID = "Invalid household id.";
 

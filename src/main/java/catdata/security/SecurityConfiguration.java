@@ -29,6 +29,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import catdata.error.ErrorWriter;
+import catdata.owner.Owner;
 import catdata.paging.Paged;
 import catdata.web.RequestPipeline;
 
@@ -130,7 +131,8 @@ class SecurityConfiguration {
         config.setAllowedOrigins(cors.trimmedOrigins());
         config.setAllowCredentials(true);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        config.setAllowedHeaders(
+                List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, Owner.HOUSEHOLD_HEADER));
         config.setExposedHeaders(List.of(HttpHeaders.LOCATION, Paged.TOTAL_COUNT));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", config);

@@ -176,7 +176,8 @@ class ImageApiTest extends ApiTest {
         assertThat(photos).extracting(photo -> photo.path("id").asLong()).containsExactly(first, second);
         for (JsonNode photo : photos) {
             assertThat(photo.propertyNames()).containsExactlyInAnyOrder(
-                    "id", "name", "created_at", "updated_at", "content_type", "size", "width", "height");
+                    "id", "name", "created_at", "updated_at", "content_type", "size", "width", "height", "created_by",
+                    "updated_by");
             for (String timestamp : List.of("created_at", "updated_at")) {
                 String value = photo.path(timestamp).asString();
                 assertThat(value).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");

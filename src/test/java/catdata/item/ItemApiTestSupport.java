@@ -27,7 +27,7 @@ import catdata.support.TokenBuilder;
 abstract class ItemApiTestSupport extends ApiTest {
 
     static final String[] ITEM_FIELDS = {"id", "name", "description", "container_id", "containerName",
-        "image_id", "tags", "created_at", "updated_at"};
+        "image_id", "tags", "created_at", "updated_at", "created_by", "updated_by"};
     static final long UNKNOWN_ID = Long.MAX_VALUE;
 
     final JdbcClient jdbc;

@@ -26,7 +26,7 @@ import catdata.support.CatalogueFixtures;
 class ItemSearchApiTest extends ApiTest {
 
     private static final String[] ITEM_FIELDS = {"id", "name", "description", "container_id", "containerName",
-        "image_id", "tags", "created_at", "updated_at"};
+        "image_id", "tags", "created_at", "updated_at", "created_by", "updated_by"};
     private static final long UNKNOWN_ID = Long.MAX_VALUE;
 
     private String token;

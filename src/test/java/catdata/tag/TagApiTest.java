@@ -27,7 +27,7 @@ import catdata.support.ApiTest;
  */
 class TagApiTest extends ApiTest {
 
-    private static final String[] FIELDS = {"id", "name", "created_at", "updated_at"};
+    private static final String[] FIELDS = {"id", "name", "created_at", "updated_at", "created_by", "updated_by"};
 
     @Test
     void withCountsGivesEveryTagItsNumberOfItemsZeroForUnusedOnes() {
