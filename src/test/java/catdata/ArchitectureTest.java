@@ -25,7 +25,8 @@ import catdata.error.ApiException;
 @AnalyzeClasses(packages = "catdata", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image.."};
+    static final String[] FEATURES =
+            {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image..", "catdata.household.."};
     static final String[] SHARED = {"catdata.owner..", "catdata.error..", "catdata.paging..", "catdata.web..",
             "catdata.database..", "catdata.storage..", "catdata.codec..", "catdata.config.."};
 

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import catdata.owner.Caller;
 import catdata.owner.Owner;
 import catdata.error.ErrorWriter;
 import catdata.paging.Paged;
@@ -47,7 +48,7 @@ class ApiDocsConfiguration {
 
     static {
         // Resolved from the verified token, not from the request: not a parameter to document.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Owner.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Owner.class, Caller.class);
     }
 
     @Bean

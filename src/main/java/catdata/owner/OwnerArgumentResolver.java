@@ -15,7 +15,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets a controller method take an {@link Owner} parameter: the household the request names
+ * Lets a controller method take an {@link Owner} parameter (or a {@link Caller}, the user alone):
+ * the household the request names
  * ({@link RequestedHousehold}) or else the caller's default, checked against the caller's
  * memberships on every request, for the user the security chain has already verified. It is kept
  * on the request, so the owner is worked out once per request.
@@ -32,12 +33,19 @@ final class OwnerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(Owner.class);
+        return parameter.getParameterType().equals(Owner.class) || parameter.getParameterType().equals(Caller.class);
     }
 
     @Override
-    public Owner resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        if (parameter.getParameterType().equals(Caller.class)) {
+            String sub = verifiedSubject();
+            if (memberships.find(sub, Optional.empty()).isEmpty()) {
+                memberships.settle(sub);
+            }
+            return new Caller(sub);
+        }
         if (webRequest.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Owner known) {
             return known;
         }

@@ -32,6 +32,19 @@ public final class TextFields {
         return name;
     }
 
+    /** A required, trimmed text of at most {@code max} characters, named {@code field} in the refusals. */
+    public static String required(String raw, String field, int max) {
+        String text = raw == null ? "" : trim(raw);
+        if (text.isEmpty()) {
+            throw new InvalidInput(field + " is required.");
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new InvalidInput(field + " must be at most " + max + " characters.");
+        }
+        refuseUnstorable(text, field);
+        return text;
+    }
+
     /**
      * Trims white space as JavaScript's {@code trim()} did in the original service: Unicode white
      * space (no-break spaces included, which {@code String.strip()} keeps) and the BOM.

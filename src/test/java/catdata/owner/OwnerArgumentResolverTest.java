@@ -44,9 +44,9 @@ class OwnerArgumentResolverTest {
         SecurityContextHolder.setContext(signedIn(alice));
         ServletWebRequest request = request();
 
-        Owner first = resolver.resolveArgument(ownerParameter(), null, request, null);
+        Owner first = (Owner) resolver.resolveArgument(ownerParameter(), null, request, null);
         SecurityContextHolder.setContext(signedIn(newSub()));
-        Owner again = resolver.resolveArgument(ownerParameter(), null, request, null);
+        Owner again = (Owner) resolver.resolveArgument(ownerParameter(), null, request, null);
 
         assertThat(first.sub()).isEqualTo(alice);
         assertThat(again).isSameAs(first);
@@ -123,7 +123,7 @@ class OwnerArgumentResolverTest {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(signedIn(sub));
         try {
-            return resolver.resolveArgument(ownerParameter(), null, request, null);
+            return (Owner) resolver.resolveArgument(ownerParameter(), null, request, null);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         } finally {
