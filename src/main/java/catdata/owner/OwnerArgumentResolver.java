@@ -57,9 +57,19 @@ final class OwnerArgumentResolver implements HandlerMethodArgumentResolver {
             memberships.settle(sub);
             membership = memberships.find(sub, requested);
         }
-        Owner owner = new Owner(membership.orElseThrow(HouseholdNotFound::new).household(), sub);
+        Memberships.Membership member = membership.orElseThrow(HouseholdNotFound::new);
+        if (member.role() == Role.VIEWER && changes(webRequest.getNativeRequest(HttpServletRequest.class))) {
+            throw new RoleRequired(Role.EDITOR, Role.VIEWER);
+        }
+        Owner owner = new Owner(member.household(), sub);
         webRequest.setAttribute(ATTRIBUTE, owner, RequestAttributes.SCOPE_REQUEST);
         return owner;
+    }
+
+    /** Every catalogue call but a read changes something: a viewer may only read. */
+    private static boolean changes(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     }
 
     private static String verifiedSubject() {
