@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,6 +67,40 @@ class HouseholdController {
     @ApiResponse(responseCode = "404", description = "No such household among yours.")
     HouseholdDetails get(Caller caller, @PathVariable @Positive long id) {
         return households.get(caller, id);
+    }
+
+    @PutMapping("/household/{id}")
+    @Operation(summary = "Rename a household (owners only)")
+    @ApiResponse(responseCode = "200", description = "Renamed.", useReturnTypeSchema = true)
+    HouseholdDetails rename(Caller caller, @PathVariable @Positive long id, @RequestBody NameRequest request) {
+        return households.rename(caller, id, request);
+    }
+
+    @DeleteMapping("/household/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an empty household (owners only)")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "409", description = "It still holds containers, tags, items or photos.")
+    void delete(Caller caller, @PathVariable @Positive long id) {
+        households.delete(caller, id);
+    }
+
+    @PutMapping("/household/{id}/member/{member}")
+    @Operation(summary = "Change a member's role (owners only)")
+    @ApiResponse(responseCode = "200", description = "The member.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "It would leave the household without an owner.")
+    Member setRole(Caller caller, @PathVariable @Positive long id, @PathVariable("member") String sub,
+            @RequestBody RoleRequest request) {
+        return households.setRole(caller, id, sub, request);
+    }
+
+    @DeleteMapping("/household/{id}/member/{member}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a member (owners), or leave (yourself)")
+    @ApiResponse(responseCode = "204", description = "Gone from the household.")
+    @ApiResponse(responseCode = "409", description = "It would leave the household without an owner.")
+    void removeMember(Caller caller, @PathVariable @Positive long id, @PathVariable("member") String sub) {
+        households.removeMember(caller, id, sub);
     }
 
     @PutMapping("/household/{id}/default")

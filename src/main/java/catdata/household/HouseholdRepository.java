@@ -73,6 +73,19 @@ class HouseholdRepository {
                 .query((row, n) -> new Member(row.getString(1), row.getString(2), row.getString(3))).list();
     }
 
+    void renameHousehold(long id, String name) {
+        jdbc.sql("UPDATE households SET name = :name, updated_at = now() WHERE id = :id")
+                .param("id", id).param("name", name).update();
+    }
+
+    /**
+     * Deletes the household with its memberships and invitations. Throws
+     * {@code DataIntegrityViolationException} while it holds catalogue rows.
+     */
+    void deleteHousehold(long id) {
+        jdbc.sql("DELETE FROM households WHERE id = :id").param("id", id).update();
+    }
+
     /** Returns whether the caller belongs to the household, which is then their default. */
     boolean makeDefault(String sub, long id) {
         return jdbc.sql("""

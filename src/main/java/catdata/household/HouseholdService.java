@@ -2,20 +2,29 @@ package catdata.household;
 
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import catdata.error.InvalidInput;
 import catdata.owner.Caller;
 import catdata.owner.HouseholdNotFound;
+import catdata.owner.Role;
+import catdata.owner.RoleRequired;
 
-/** The caller's households: listing, making, switching the default. Membership decides what is found. */
+/**
+ * The caller's households: listing, making, renaming, deleting, switching the default, and their
+ * members. Membership decides what is found; an owner manages.
+ */
 @Service
 class HouseholdService {
 
     private final HouseholdRepository households;
+    private final Members members;
 
-    HouseholdService(HouseholdRepository households) {
+    HouseholdService(HouseholdRepository households, Members members) {
         this.households = households;
+        this.members = members;
     }
 
     @Transactional(readOnly = true)
@@ -48,6 +57,73 @@ class HouseholdService {
         Household household = households.find(caller.sub(), id).orElseThrow(HouseholdNotFound::new);
         return new HouseholdDetails(household.id(), household.name(), household.role(),
                 households.members(caller.sub(), id));
+    }
+
+    @Transactional
+    HouseholdDetails rename(Caller caller, long id, NameRequest request) {
+        String name = HouseholdNames.of(request.name());
+        requireOwner(caller, id);
+        households.renameHousehold(id, name);
+        return get(caller, id);
+    }
+
+    @Transactional
+    void delete(Caller caller, long id) {
+        requireOwner(caller, id);
+        try {
+            households.deleteHousehold(id);
+        } catch (DataIntegrityViolationException e) {
+            throw new HouseholdNotEmpty();
+        }
+    }
+
+    /** An owner changes a member's role; the last owner cannot stop being one. */
+    @Transactional
+    Member setRole(Caller caller, long id, String sub, RoleRequest request) {
+        Role role = roleOf(request);
+        requireOwner(caller, id);
+        members.lock(id);
+        Role current = members.role(id, sub).map(Role::of).orElseThrow(MemberNotFound::new);
+        if (current == Role.OWNER && role != Role.OWNER && members.ownersOtherThan(id, sub) == 0) {
+            throw new LastOwner();
+        }
+        members.setRole(id, sub, role.wireName());
+        return households.members(caller.sub(), id).stream().filter(member -> member.sub().equals(sub))
+                .findFirst().orElseThrow(MemberNotFound::new);
+    }
+
+    /** An owner removes a member, or a member leaves; the last owner cannot go. */
+    @Transactional
+    void removeMember(Caller caller, long id, String sub) {
+        Household household = households.find(caller.sub(), id).orElseThrow(HouseholdNotFound::new);
+        Role callerRole = Role.of(household.role());
+        if (!sub.equals(caller.sub()) && callerRole != Role.OWNER) {
+            throw new RoleRequired(Role.OWNER, callerRole);
+        }
+        members.lock(id);
+        Role current = members.role(id, sub).map(Role::of).orElseThrow(MemberNotFound::new);
+        if (current == Role.OWNER && members.ownersOtherThan(id, sub) == 0) {
+            throw new LastOwner();
+        }
+        members.remove(id, sub);
+    }
+
+    private void requireOwner(Caller caller, long id) {
+        Household household = households.find(caller.sub(), id).orElseThrow(HouseholdNotFound::new);
+        Role role = Role.of(household.role());
+        if (role != Role.OWNER) {
+            throw new RoleRequired(Role.OWNER, role);
+        }
+    }
+
+    private static Role roleOf(RoleRequest request) {
+        String role = request.role();
+        for (Role known : Role.values()) {
+            if (known.wireName().equals(role)) {
+                return known;
+            }
+        }
+        throw new InvalidInput("Role must be owner, editor or viewer.");
     }
 
     void makeDefault(Caller caller, long id) {

@@ -11,7 +11,7 @@ public enum Role {
     /** Read only. */
     VIEWER;
 
-    static Role of(String stored) {
+    public static Role of(String stored) {
         return valueOf(stored.toUpperCase(Locale.ROOT));
     }
 
