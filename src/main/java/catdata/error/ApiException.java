@@ -1,5 +1,6 @@
 package catdata.error;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,5 +18,10 @@ public abstract class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Headers the answer needs beside the shared ones ({@code Retry-After} on a 429, say). */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 }

@@ -69,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException ex) {
-        return errors.entity(ex.status(), ex.getMessage());
+        return errors.entity(ex.status(), ex.getMessage(), ex.headers());
     }
 
     /**

@@ -6,7 +6,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import catdata.error.InvalidInput;
 import catdata.owner.Caller;
 import catdata.owner.HouseholdNotFound;
 import catdata.owner.Role;
@@ -21,10 +20,12 @@ class HouseholdService {
 
     private final HouseholdRepository households;
     private final Members members;
+    private final HouseholdAccess access;
 
-    HouseholdService(HouseholdRepository households, Members members) {
+    HouseholdService(HouseholdRepository households, Members members, HouseholdAccess access) {
         this.households = households;
         this.members = members;
+        this.access = access;
     }
 
     @Transactional(readOnly = true)
@@ -62,14 +63,14 @@ class HouseholdService {
     @Transactional
     HouseholdDetails rename(Caller caller, long id, NameRequest request) {
         String name = HouseholdNames.of(request.name());
-        requireOwner(caller, id);
+        access.requireOwner(caller, id);
         households.renameHousehold(id, name);
         return get(caller, id);
     }
 
     @Transactional
     void delete(Caller caller, long id) {
-        requireOwner(caller, id);
+        access.requireOwner(caller, id);
         try {
             households.deleteHousehold(id);
         } catch (DataIntegrityViolationException e) {
@@ -80,8 +81,8 @@ class HouseholdService {
     /** An owner changes a member's role; the last owner cannot stop being one. */
     @Transactional
     Member setRole(Caller caller, long id, String sub, RoleRequest request) {
-        Role role = roleOf(request);
-        requireOwner(caller, id);
+        Role role = RoleNames.of(request.role());
+        access.requireOwner(caller, id);
         members.lock(id);
         Role current = members.role(id, sub).map(Role::of).orElseThrow(MemberNotFound::new);
         if (current == Role.OWNER && role != Role.OWNER && members.ownersOtherThan(id, sub) == 0) {
@@ -95,8 +96,7 @@ class HouseholdService {
     /** An owner removes a member, or a member leaves; the last owner cannot go. */
     @Transactional
     void removeMember(Caller caller, long id, String sub) {
-        Household household = households.find(caller.sub(), id).orElseThrow(HouseholdNotFound::new);
-        Role callerRole = Role.of(household.role());
+        Role callerRole = access.roleIn(caller, id);
         if (!sub.equals(caller.sub()) && callerRole != Role.OWNER) {
             throw new RoleRequired(Role.OWNER, callerRole);
         }
@@ -106,24 +106,6 @@ class HouseholdService {
             throw new LastOwner();
         }
         members.remove(id, sub);
-    }
-
-    private void requireOwner(Caller caller, long id) {
-        Household household = households.find(caller.sub(), id).orElseThrow(HouseholdNotFound::new);
-        Role role = Role.of(household.role());
-        if (role != Role.OWNER) {
-            throw new RoleRequired(Role.OWNER, role);
-        }
-    }
-
-    private static Role roleOf(RoleRequest request) {
-        String role = request.role();
-        for (Role known : Role.values()) {
-            if (known.wireName().equals(role)) {
-                return known;
-            }
-        }
-        throw new InvalidInput("Role must be owner, editor or viewer.");
     }
 
     void makeDefault(Caller caller, long id) {

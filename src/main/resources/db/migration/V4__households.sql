@@ -83,3 +83,19 @@ DROP INDEX items_owner_container_idx;
 ALTER TABLE items DROP COLUMN owner_sub;
 CREATE INDEX items_household_idx ON items (household_id, id);
 CREATE INDEX items_household_container_idx ON items (household_id, container_id, id);
+
+-- Invitations into a household: the code is shown once and kept only as its SHA-256 (it is 128
+-- random bits, so the hash alone cannot be turned back into a code worth trying).
+CREATE TABLE invitations (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    household_id bigint         NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+    code_sha256  bytea          NOT NULL UNIQUE,
+    role         text           NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+    created_by   text           NOT NULL,
+    created_at   timestamptz(3) NOT NULL DEFAULT now(),
+    expires_at   timestamptz(3) NOT NULL,
+    used_by      text,
+    used_at      timestamptz(3),
+    revoked_at   timestamptz(3)
+);
+CREATE INDEX invitations_household_idx ON invitations (household_id);

@@ -16,9 +16,9 @@ public final class ApiRoutes {
     /** A method (upper case) and a path pattern such as {@code /api/item/{id}}. */
     public record Route(String method, String path) {
 
-        /** The path with every {@code {id}} replaced by {@code id}. */
+        /** The path with every variable ({@code {id}}, {@code {member}}, ...) replaced by {@code id}. */
         public String pathWithId(long id) {
-            return path.replace("{id}", Long.toString(id));
+            return path.replaceAll("\\{[^}]+}", Long.toString(id));
         }
     }
 
