@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which household a caller acts in, read afresh on every request (a membership or role changed
- * counts from the next request on), and the personal household every user gets on their first call.
+ * counts from the next request on), and the household every user gets on their first call: a
+ * personal one, or in shared mode the shared one.
  */
 @Repository
 class Memberships {
@@ -18,10 +19,12 @@ class Memberships {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final HouseholdProperties properties;
 
-    Memberships(JdbcClient jdbc, TransactionTemplate transaction) {
+    Memberships(JdbcClient jdbc, TransactionTemplate transaction, HouseholdProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.properties = properties;
     }
 
     record Membership(long household, Role role) {
@@ -55,13 +58,24 @@ class Memberships {
             Optional<Long> oldest = jdbc.sql("""
                     SELECT household_id FROM memberships WHERE sub = :sub ORDER BY joined_at, household_id LIMIT 1
                     """).param("sub", sub).query(Long.class).optional();
-            long household = oldest.orElseGet(() -> personalHousehold(sub));
+            long household = properties.shared() ? joinShared(sub) : oldest.orElseGet(() -> personalHousehold(sub));
             jdbc.sql("""
                     UPDATE users SET default_household_id = :household
                     WHERE sub = :sub AND (default_household_id IS NULL OR NOT EXISTS (
                         SELECT FROM memberships m WHERE m.sub = :sub AND m.household_id = users.default_household_id))
                     """).param("sub", sub).param("household", household).update();
         });
+    }
+
+    /** Shared mode: every user is in the shared household, an editor unless listed as an owner. */
+    private long joinShared(String sub) {
+        long household = jdbc.sql("SELECT id FROM households WHERE shared").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO memberships (sub, household_id, role) VALUES (:sub, :household, :role)
+                ON CONFLICT (sub, household_id) DO NOTHING
+                """).param("sub", sub).param("household", household)
+                .param("role", properties.isSharedOwner(sub) ? "owner" : "editor").update();
+        return household;
     }
 
     private long personalHousehold(String sub) {

@@ -6,6 +6,8 @@
 CREATE TABLE households (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     name       varchar(100)   NOT NULL,
+    -- The one household of shared mode (SHARED_HOUSEHOLD=true), which every signed-in user is in.
+    shared     boolean        NOT NULL DEFAULT false,
     created_at timestamptz(3) NOT NULL DEFAULT now(),
     updated_at timestamptz(3) NOT NULL DEFAULT now()
 );
@@ -28,6 +30,7 @@ CREATE TABLE memberships (
     PRIMARY KEY (sub, household_id)
 );
 CREATE INDEX memberships_household_idx ON memberships (household_id);
+CREATE UNIQUE INDEX households_one_shared_idx ON households (shared) WHERE shared;
 
 -- One personal household per user who has rows, remembered by a column dropped below.
 INSERT INTO users (sub)

@@ -31,7 +31,8 @@ class OwnerArgumentResolverTest {
 
     private final JdbcClient jdbc = RepositoryDatabase.jdbc();
     private final OwnerArgumentResolver resolver =
-            new OwnerArgumentResolver(new Memberships(jdbc, RepositoryDatabase.transaction()));
+            new OwnerArgumentResolver(new Memberships(jdbc, RepositoryDatabase.transaction(),
+                    new HouseholdProperties(false, "Shared", List.of())));
 
     @AfterEach
     void forgetCaller() {

@@ -12,9 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.NestedExceptionUtils;
 
 import catdata.CatDataApplication;
 import catdata.config.InvalidConfigurationException;
+import catdata.owner.Owner;
+import catdata.support.CatalogueRows;
+import catdata.support.RepositoryDatabase;
 import catdata.support.TestDatabase;
 
 /** A wrong setting stops start-up with one line that names it, not a stack trace. */
@@ -65,6 +69,16 @@ class StartupFailureTest {
         assertStartUpFails(Map.of("MAX_UPLOAD_SIZE", "-1"), output, "MAX_UPLOAD_SIZE must be positive");
     }
 
+    @Test
+    void sharedModeOnADatabaseWhosePersonalHouseholdsHoldDataStopsStartUp(CapturedOutput output) {
+        Owner someone = RepositoryDatabase.newOwner();
+        CatalogueRows.container(someone, "Attic");
+
+        assertStartUpFails(Map.of("SHARED_HOUSEHOLD", "true"), output,
+                "SHARED_HOUSEHOLD=true, but");
+        assertThat(output.getOut() + output.getErr()).contains("use shared mode with a new database");
+    }
+
     private static void assertStartUpFails(Map<String, Object> settings, CapturedOutput output, String message) {
         assertStartUpFails(settings, output, message, InvalidConfigurationException.class);
     }
@@ -77,7 +91,9 @@ class StartupFailureTest {
                         "IMAGES_DIR", workDir.resolve("images").toString()))
                 .properties(settings);
 
-        assertThatThrownBy(application::run).hasRootCauseInstanceOf(rootCause);
+        // A check that runs once the application has started throws its own exception, unwrapped.
+        assertThatThrownBy(application::run).satisfies(thrown ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(thrown)).isInstanceOf(rootCause));
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
