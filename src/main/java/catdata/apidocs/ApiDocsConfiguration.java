@@ -1,6 +1,7 @@
 package catdata.apidocs;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
@@ -9,6 +10,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -24,6 +26,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -56,8 +59,9 @@ class ApiDocsConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Cat Data API").version("1")
                         .description("Items kept in containers, labelled with tags, each with a photo. Every "
-                                + "call needs an access token from the configured issuer; each user sees "
-                                + "only their own catalogue."))
+                                + "call needs an access token from the configured issuer. A catalogue belongs "
+                                + "to a household; a call acts in the one X-Household (or ?household=) names, "
+                                + "else in the caller's default, and sees only that household's rows."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
@@ -76,7 +80,15 @@ class ApiDocsConfiguration {
             }
             addError(responses, "401", "Missing, invalid or expired bearer token.");
             if (hasPathVariable(handler)) {
-                addError(responses, "404", "No such row among yours (another user's rows are not found).");
+                addError(responses, "404", "No such row among yours (another household's rows are not found).");
+            }
+            if (anyParameter(handler, parameter -> parameter.getParameterType().equals(Owner.class))) {
+                householdParameters(operation);
+                addError(responses, "400", "Invalid input; the error says what to fix.");
+                addError(responses, "404", "No such household among yours.");
+                if (!handler.hasMethodAnnotation(GetMapping.class)) {
+                    addError(responses, "403", "Viewers may only read.");
+                }
             }
             if (hasParameter(handler, RequestBody.class)) {
                 addError(responses, "413", "Request body too large.");
@@ -96,6 +108,15 @@ class ApiDocsConfiguration {
             });
             return operation;
         };
+    }
+
+    /** The household a catalogue call acts in, by header or, for links and images, by query. */
+    private static void householdParameters(Operation operation) {
+        String description = "The household to act in (a positive id); the caller's default if absent.";
+        operation.addParametersItem(new Parameter().in("header").name(Owner.HOUSEHOLD_HEADER).required(false)
+                .description(description).schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+        operation.addParametersItem(new Parameter().in("query").name("household").required(false)
+                .description(description).schema(new IntegerSchema().minimum(BigDecimal.ONE)));
     }
 
     private static boolean takesInput(Operation operation, HandlerMethod handler) {

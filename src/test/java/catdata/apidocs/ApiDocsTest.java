@@ -101,6 +101,20 @@ class ApiDocsTest extends ApiTest {
     }
 
     @Test
+    void catalogueCallsNameTheirHouseholdAndViewersAreRefusedChanges() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        JsonNode list = paths.path("/api/containers").path("get");
+        assertThat(list.path("parameters").findValuesAsString("name")).contains("X-Household", "household");
+        assertThat(list.path("responses").has("403")).isFalse();
+        JsonNode create = paths.path("/api/container").path("post");
+        assertThat(create.path("parameters").findValuesAsString("name")).contains("X-Household", "household");
+        assertThat(create.path("responses").has("403")).isTrue();
+        assertThat(paths.path("/api/households").path("get").path("parameters").findValuesAsString("name"))
+                .doesNotContain("X-Household");
+    }
+
+    @Test
     void conflictsAreDocumentedWhereNamesMustBeUnique() {
         JsonNode paths = api.get("/v3/api-docs").json().path("paths");
 
