@@ -153,6 +153,9 @@ seed() {
   "$JAVA" "$BENCH_DIR/Seed.java" api "$API" "http://127.0.0.1:$ISSUER_PORT" "$WORK/images" "$DATA" \
     2> >(tee "$WORK/seed.txt" >&2)
   SEED_SECONDS=$((SECONDS - start))
+  # The bench user's household, for W10 to name it.
+  curl -s -H "Authorization: Bearer $(cat "$DATA/token")" "$API/api/me" \
+    | sed -E 's/.*"default_household_id":([0-9]+).*/\1/' >"$DATA/household"
 }
 
 start_nginx() {
@@ -342,7 +345,7 @@ server_errors() {
 
 # Every workload measured, in the table's order.
 workloads() {
-  echo R0 W1 W2 W3 W4 W5 W6 W7 W8 W9
+  echo R0 W1 W10 W2 W3 W4 W5 W6 W7 W8 W9
   $LARGE && echo W8-100k
   return 0
 }
@@ -368,7 +371,7 @@ print_table() {
 compute_ratios() {
   local r0
   r0=$(requests_per_second R0)
-  for id in W1 W2 W3 W5 W6 W7; do
+  for id in W1 W2 W3 W5 W6 W7 W10; do
     echo "$id/R0 $(ratio "$(requests_per_second "$id")" "$r0")"
   done
   echo "W4/W9 $(ratio "$(requests_per_second W4)" "$(requests_per_second W9)")"
@@ -383,7 +386,7 @@ jwks_fetches() { grep -c 'JWKS fetched' "$RESULTS/W7.log" || true; }
 jwks_fetch_lines_in_log() { grep -c 'JWKS fetched' "$SERVICE_LOG" || true; }
 
 # Workloads that must answer only 2xx without socket errors, and those of them that did not.
-clean_workloads() { if $LARGE; then echo W1 W2 W3 W4 W5 W8 W8-100k; else echo W1 W2 W3 W4 W5 W8; fi; }
+clean_workloads() { if $LARGE; then echo W1 W10 W2 W3 W4 W5 W8 W8-100k; else echo W1 W10 W2 W3 W4 W5 W8; fi; }
 unclean_workloads() {
   local id
   for id in $(clean_workloads); do
@@ -517,6 +520,7 @@ main() {
   # Reads first; W8 at 10,000 items before W5 adds more; W5 last as it writes.
   measure R0 "GET / (no token)" r0-root.lua "$API"
   measure W1 "GET /api/containers" w1-containers.lua "$API"
+  measure W10 "GET /api/containers, X-Household" w10-containers-household.lua "$API"
   measure W2 "GET /api/item/{id}" w2-item.lua "$API"
   measure W3 "GET /api/items/by-container/{id}" w3-by-container.lua "$API"
   measure W4 "GET /api/image/{id}" w4-image.lua "$API"
