@@ -4,6 +4,7 @@ import static catdata.support.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,24 @@ class MembersApiTest extends ApiTest {
         assertThat(send(newUserToken(), "PUT", "/api/household/" + household, "{\"name\": \"X\"}").status())
                 .isEqualTo(404);
         assertThat(send(owner, "PUT", "/api/household/" + household, "{\"name\": \"\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aViewerSeesTheHouseholdButManagesNothing() {
+        Joined viewer = join("viewer");
+        String path = "/api/household/" + household;
+
+        assertThat(api.get(path, bearer(viewer.token)).json().path("role").asString()).isEqualTo("viewer");
+        for (ApiResponse refused : List.of(send(viewer.token, "PUT", path, "{\"name\": \"Mine\"}"),
+                send(viewer.token, "DELETE", path, null),
+                send(viewer.token, "PUT", memberPath(ownerSub), "{\"role\": \"viewer\"}"),
+                send(viewer.token, "DELETE", memberPath(ownerSub), null),
+                send(viewer.token, "POST", path + "/invitation", "{\"role\": \"owner\"}"),
+                api.get(path + "/invitations", bearer(viewer.token)))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.error()).isEqualTo("This needs the owner role in this household (yours is viewer).");
+        }
+        assertThat(role(ownerSub)).isEqualTo("owner");
     }
 
     @Test
