@@ -2,6 +2,7 @@ package catdata.web;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,30 +24,32 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import catdata.owner.Owner;
 import catdata.paging.Paging;
 
 /**
- * Every /api route and what it takes (a path id, paging, whole numbers in the query, a JSON body
- * and its fields, a multipart file), read from its handler method, so that generated requests
+ * Every /api route and what it takes (path ids, paging, whole numbers in the query, a JSON body
+ * and its fields, a multipart file, a household), read from its handler method, so that generated requests
  * cover a new endpoint without anyone listing it.
  */
 final class ApiEndpoints {
 
-    enum FieldKind { NAME, TEXT, ID, IDS, OTHER }
+    enum FieldKind { NAME, TEXT, ID, IDS, ROLE, SECONDS, OTHER }
 
     /** A member of a JSON body, by its name on the wire. */
     record Field(String name, FieldKind kind) {
     }
 
     /**
-     * One method on one path; {@code methodsOnPattern} is every method served on that path, and
-     * {@code body} is null when the route reads no JSON.
+     * One method on one path; {@code methodsOnPattern} is every method served on that path,
+     * {@code pathVariables} are named as in the pattern, {@code body} is null when the route reads no
+     * JSON, and {@code inHousehold} says the route works in the household a request chooses.
      */
-    record Endpoint(String method, String pattern, Set<String> methodsOnPattern, List<Field> body,
-            boolean multipart, boolean paged, List<String> numberParams) {
+    record Endpoint(String method, String pattern, Set<String> methodsOnPattern, List<String> pathVariables,
+            List<Field> body, boolean multipart, boolean paged, List<String> numberParams, boolean inHousehold) {
 
         boolean hasId() {
-            return pattern.contains("{id}");
+            return !pathVariables.isEmpty();
         }
 
         boolean json() {
@@ -67,11 +70,6 @@ final class ApiEndpoints {
                 methodsByPattern.computeIfAbsent(pattern, p -> new HashSet<>()).addAll(methods(info))));
         List<Endpoint> endpoints = new ArrayList<>();
         handlerMapping.getHandlerMethods().forEach((info, handler) -> {
-            // The generator knows the catalogue's rows; the household calls (whose ids are
-            // households, members and invitations) are not taught to it yet.
-            if (handler.getBeanType().getPackageName().equals("catdata.household")) {
-                return;
-            }
             for (String pattern : patterns(info)) {
                 for (String method : methods(info)) {
                     endpoints.add(endpoint(method, pattern, methodsByPattern.get(pattern), handler));
@@ -94,7 +92,9 @@ final class ApiEndpoints {
         List<Field> body = null;
         boolean multipart = false;
         boolean paged = false;
+        boolean inHousehold = false;
         List<String> numberParams = new ArrayList<>();
+        List<String> pathVariables = new ArrayList<>();
         for (MethodParameter parameter : handler.getMethodParameters()) {
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             Class<?> type = parameter.getParameterType();
@@ -108,12 +108,21 @@ final class ApiEndpoints {
             } else if (parameter.hasParameterAnnotation(RequestParam.class) && isNumber(type)) {
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 numberParams.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
-            } else if (parameter.hasParameterAnnotation(PathVariable.class) && !isNumber(type)) {
-                // The generator only knows how to break numeric ids; a new kind of path variable needs teaching.
-                throw new IllegalStateException("A path variable that is not an id: " + handler);
+            } else if (type == Owner.class) {
+                inHousehold = true;
+            } else if (parameter.hasParameterAnnotation(PathVariable.class)) {
+                PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+                String name = variable.value().isEmpty() ? parameter.getParameterName() : variable.value();
+                // The generator knows numeric ids and members' subjects; a new kind of path variable needs teaching.
+                if (!isNumber(type) && !name.equals("member")) {
+                    throw new IllegalStateException("A path variable the generator does not know: " + handler);
+                }
+                pathVariables.add(name);
             }
         }
-        return new Endpoint(method, pattern, methodsOnPattern, body, multipart, paged, List.copyOf(numberParams));
+        pathVariables.sort(Comparator.comparingInt(name -> pattern.indexOf("{" + name + "}")));
+        return new Endpoint(method, pattern, methodsOnPattern, List.copyOf(pathVariables), body, multipart, paged,
+                List.copyOf(numberParams), inHousehold);
     }
 
     private static boolean isNumber(Class<?> type) {
@@ -134,6 +143,12 @@ final class ApiEndpoints {
     }
 
     private static FieldKind kind(String name, ResolvableType type) {
+        if (name.equals("role")) {
+            return FieldKind.ROLE;
+        }
+        if (name.equals("expires_in")) {
+            return FieldKind.SECONDS;
+        }
         ResolvableType value = type.toClass() == Optional.class ? type.getGeneric(0) : type;
         Class<?> raw = value.toClass();
         if (raw == String.class) {

@@ -21,13 +21,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import tools.jackson.databind.JsonNode;
+
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.CatalogueFixtures;
 import catdata.support.TableChecksums;
 
 /**
- * Thousands of generated malformed requests ({@link HostileRequests}) across every /api route: none
+ * Thousands of generated malformed requests ({@link HostileRequests}) across every /api route, the
+ * household calls included: none
  * may fail the server, each must be refused with a JSON error, and afterwards every row of every
  * table and every stored photo file is as it was.
  *
@@ -100,7 +103,11 @@ class HostileRequestFuzzTest extends ApiTest {
         return null;
     }
 
-    /** A small catalogue for the caller (containers, tags, items, a photo) and one for a stranger. */
+    /**
+     * A small catalogue in the caller's household (containers, tags, items, a photo), another member
+     * and a pending invitation there, and a stranger with their own catalogue and an invitation the
+     * caller could accept.
+     */
     private HostileRequests.Catalogue catalogue() {
         String token = newUserToken();
         CatalogueFixtures mine = new CatalogueFixtures(api, token);
@@ -112,12 +119,37 @@ class HostileRequestFuzzTest extends ApiTest {
         mine.itemId("Cup", attic);
         long mug = CatalogueFixtures.id(mine.item("{\"name\": \"Mug\", \"description\": \"blue\", \"container_id\": "
                 + box + ", \"image_id\": " + photo + ", \"tags\": [" + blue + ", " + red + "]}"));
-        CatalogueFixtures stranger = new CatalogueFixtures(api, newUserToken());
+        long household = me(token).path("default_household_id").asLong();
+        String partner = newUserToken();
+        accept(partner, invite(token, household).path("code").asString());
+        long invitation = invite(token, household).path("id").asLong();
+
+        String strangerToken = newUserToken();
+        CatalogueFixtures stranger = new CatalogueFixtures(api, strangerToken);
         long strangersBox = stranger.container("Box");
         long strangersItem = stranger.itemId("Cup", strangersBox);
+        long strangersHousehold = me(strangerToken).path("default_household_id").asLong();
+        JsonNode strangersInvitation = invite(strangerToken, strangersHousehold);
         assertThat(api.get("/api/items", bearer(token)).json().size()).isEqualTo(2);
-        return new HostileRequests.Catalogue(token, box, attic, blue, mug, photo, strangersBox, stranger.tag("Blue"),
-                strangersItem, stranger.photo());
+        assertThat(api.get("/api/household/" + household, bearer(token)).json().path("members").size()).isEqualTo(2);
+        return new HostileRequests.Catalogue(token, household, box, attic, blue, mug, photo,
+                me(partner).path("sub").asString(), invitation, strangersInvitation.path("code").asString(),
+                strangersHousehold, strangersBox, stranger.tag("Blue"), strangersItem, stranger.photo(),
+                me(strangerToken).path("sub").asString(), strangersInvitation.path("id").asLong());
+    }
+
+    private JsonNode me(String token) {
+        return api.get("/api/me", bearer(token)).json();
+    }
+
+    private JsonNode invite(String token, long household) {
+        return CatalogueFixtures.created(CatalogueFixtures.sendJson(api, "POST",
+                "/api/household/" + household + "/invitation", token, "{\"role\": \"editor\"}"));
+    }
+
+    private void accept(String token, String code) {
+        assertThat(CatalogueFixtures.sendJson(api, "POST", "/api/invitation/accept", token,
+                "{\"code\": \"" + code + "\"}").status()).isEqualTo(200);
     }
 
     /** Every file under the photo directory, with its size. */

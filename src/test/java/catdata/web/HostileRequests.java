@@ -35,15 +35,19 @@ import catdata.web.ApiEndpoints.FieldKind;
  */
 final class HostileRequests {
 
-    /** A user's catalogue and a stranger's: the ids requests refer to. */
-    record Catalogue(String token, long container, long otherContainer, long tag, long item, long photo,
-            long strangersContainer, long strangersTag, long strangersItem, long strangersPhoto) {
+    /**
+     * A user's household (its catalogue, another member, a pending invitation, a code to someone
+     * else's household) and a stranger's: the ids requests refer to.
+     */
+    record Catalogue(String token, long household, long container, long otherContainer, long tag, long item,
+            long photo, String member, long invitation, String code, long strangersHousehold, long strangersContainer,
+            long strangersTag, long strangersItem, long strangersPhoto, String stranger, long strangersInvitation) {
     }
 
     /** A request being built: noise first, then breakers, then it is written out. */
     private static final class Draft {
         String method;
-        String id;
+        final Map<String, String> path = new LinkedHashMap<>();
         final List<String> query = new ArrayList<>();
         final List<String> headers = new ArrayList<>();
         String authorization;
@@ -75,6 +79,10 @@ final class HostileRequests {
         "Basic dXNlcjpwYXNz", "Token abc", "Bearer  "};
     private static final String[] INVALID_UTF8 = {"FF", "C0AF", "EDA080", "F4908080", "E282", "80", "F888808080",
         "C3", "EDBFBF", "F08282AC", "E080AF", "C1BF"};
+    private static final String[] ROLES = {"owner", "editor", "viewer"};
+    private static final String[] BAD_ROLES = {"admin", "Owner", "EDITOR", " viewer", "viewer ", "", "none", "0"};
+    private static final String[] BAD_SECONDS = {"0", "-1", "1.5", "1e3", "\"3600\"", "true", "[]", "{}", "null",
+        "9223372036854775808", "-9223372036854775808", "99999999999999999999"};
     private static final String[] WEIRD_TEXT = {"\uD83D\uDC31", "\u202Eevil", "O'Brien; --", "/* */", "50% _off_",
         "back\\slash", "\"quoted\"", "<script>", "\u00A0\u3000", "e\u0301", "\uFEFF", "\u0130st", "$1 ${x} #{y}",
         "%s%n", "..\\..\\etc/passwd", "\t\n\r"};
@@ -109,7 +117,7 @@ final class HostileRequests {
     private Draft valid(Endpoint endpoint) {
         Draft draft = new Draft();
         draft.method = endpoint.method();
-        draft.id = endpoint.hasId() ? Long.toString(ownId(endpoint)) : null;
+        endpoint.pathVariables().forEach(variable -> draft.path.put(variable, own(kindOf(endpoint, variable))));
         draft.authorization = "Bearer " + catalogue.token();
         if (endpoint.json()) {
             draft.contentType = "application/json";
@@ -125,10 +133,16 @@ final class HostileRequests {
         return draft;
     }
 
-    /** The kind of row a path id names, from the path before it: {@code /api/items/by-tag/{id}} is a tag. */
-    private String owner(Endpoint endpoint) {
+    /**
+     * What a path variable names: {@code {member}} and {@code {invitation}} say so, and an
+     * {@code {id}} is named by the path before it ({@code /api/items/by-tag/{id}} is a tag).
+     */
+    private static String kindOf(Endpoint endpoint, String variable) {
+        if (!variable.equals("id")) {
+            return variable;
+        }
         String before = endpoint.pattern().substring(0, endpoint.pattern().indexOf("{id}"));
-        for (String kind : List.of("image", "tag", "container")) {
+        for (String kind : List.of("household", "image", "tag", "container")) {
             if (before.contains(kind)) {
                 return kind;
             }
@@ -136,28 +150,45 @@ final class HostileRequests {
         return "item";
     }
 
-    private long ownId(Endpoint endpoint) {
-        return switch (owner(endpoint)) {
-            case "image" -> catalogue.photo();
-            case "tag" -> catalogue.tag();
-            case "container" -> catalogue.container();
-            default -> catalogue.item();
+    private String own(String kind) {
+        return switch (kind) {
+            case "household" -> Long.toString(catalogue.household());
+            case "member" -> catalogue.member();
+            case "invitation" -> Long.toString(catalogue.invitation());
+            case "image" -> Long.toString(catalogue.photo());
+            case "tag" -> Long.toString(catalogue.tag());
+            case "container" -> Long.toString(catalogue.container());
+            default -> Long.toString(catalogue.item());
         };
     }
 
-    private long strangersId(Endpoint endpoint) {
-        return switch (owner(endpoint)) {
-            case "image" -> catalogue.strangersPhoto();
-            case "tag" -> catalogue.strangersTag();
-            case "container" -> catalogue.strangersContainer();
-            default -> catalogue.strangersItem();
+    private String strangers(String kind) {
+        return switch (kind) {
+            case "household" -> Long.toString(catalogue.strangersHousehold());
+            case "member" -> catalogue.stranger();
+            case "invitation" -> Long.toString(catalogue.strangersInvitation());
+            case "image" -> Long.toString(catalogue.strangersPhoto());
+            case "tag" -> Long.toString(catalogue.strangersTag());
+            case "container" -> Long.toString(catalogue.strangersContainer());
+            default -> Long.toString(catalogue.strangersItem());
         };
+    }
+
+    /** Someone else's row, or one nobody has: a subject no user has, or an id far past any made. */
+    private String notTheCallers(String kind) {
+        if (random.coin()) {
+            return strangers(kind);
+        }
+        return kind.equals("member") ? "user-nobody-" + random.below(1000)
+                : Long.toString(Long.MAX_VALUE - random.below(1000));
     }
 
     private Object validValue(Field field) {
         return switch (field.kind()) {
             case NAME -> "Fuzz " + random.below(1_000_000);
-            case TEXT -> "text " + random.below(1000);
+            case TEXT -> field.name().equals("code") ? catalogue.code() : "text " + random.below(1000);
+            case ROLE -> random.pick(ROLES);
+            case SECONDS -> 1 + random.below(86_400);
             case ID -> switch (field.name()) {
                 case "image_id" -> catalogue.photo();
                 case "to_container_id", "container_id" -> catalogue.otherContainer();
@@ -189,6 +220,14 @@ final class HostileRequests {
                 "application/problem+json", "text/html", "image/png", "application/xml"}));
         }
         if (random.oneIn(6)) {
+            // The household a request works in by default, named: the same request still.
+            if (random.coin()) {
+                setHeader(draft, "X-Household", Long.toString(catalogue.household()));
+            } else {
+                draft.query.add("household=" + catalogue.household());
+            }
+        }
+        if (random.oneIn(6)) {
             setHeader(draft, "Origin", random.pick(new String[] {"https://catalogue.example", "http://localhost:5173"}));
         }
         if (random.oneIn(5)) {
@@ -212,10 +251,16 @@ final class HostileRequests {
                     "https://catalogue.example.evil.example"}))));
         breakers.add(this::queryNotUtf8);
         if (endpoint.hasId()) {
-            breakers.add(this::junkId);
-            breakers.add(this::junkId);
-            breakers.add(draft -> breaker(draft, "not the caller's id", () -> draft.id = Long.toString(
-                    random.coin() ? strangersId(endpoint) : Long.MAX_VALUE - random.below(1000))));
+            breakers.add(draft -> junkId(endpoint, draft));
+            breakers.add(draft -> junkId(endpoint, draft));
+            breakers.add(draft -> {
+                String variable = random.pick(endpoint.pathVariables());
+                breaker(draft, "not the caller's " + variable,
+                        () -> draft.path.put(variable, notTheCallers(kindOf(endpoint, variable))));
+            });
+        }
+        if (endpoint.inHousehold()) {
+            breakers.add(this::notTheCallersHousehold);
         }
         if (endpoint.paged()) {
             breakers.add(draft -> breaker(draft, "paging", () -> draft.query.add(random.coin() ? random.pick(BAD_PAGING)
@@ -277,11 +322,30 @@ final class HostileRequests {
         });
     }
 
-    private void junkId(Draft draft) {
-        breaker(draft, "path id", () -> draft.id = switch (random.below(6)) {
+    /** A path variable that is not a positive decimal id; for a member, a subject no member has. */
+    private void junkId(Endpoint endpoint, Draft draft) {
+        String variable = random.pick(endpoint.pathVariables());
+        breaker(draft, "path " + variable, () -> draft.path.put(variable, switch (random.below(6)) {
             case 0 -> "9".repeat(19 + random.below(2000));
             case 1 -> RandomInput.encode(random.text(1 + random.below(5)));
             default -> random.pick(JUNK_IDS);
+        }));
+    }
+
+    /** A household the caller is not in, or not a household id at all, by header or in the query. */
+    private void notTheCallersHousehold(Draft draft) {
+        String household = switch (random.below(3)) {
+            case 0 -> Long.toString(catalogue.strangersHousehold());
+            case 1 -> Long.toString(Long.MAX_VALUE - random.below(1000));
+            default -> random.pick(JUNK_IDS);
+        };
+        breaker(draft, "household", () -> {
+            if (random.coin() && !household.isEmpty() && !household.contains("%")) {
+                setHeader(draft, "X-Household", household);
+            } else {
+                draft.query.removeIf(parameter -> parameter.startsWith("household="));
+                draft.query.add("household=" + household);
+            }
         });
     }
 
@@ -298,6 +362,8 @@ final class HostileRequests {
             case TEXT -> badText();
             case ID -> badId(field);
             case IDS -> badIds();
+            case ROLE -> random.coin() ? random.pick(BAD_ROLES) : badText();
+            case SECONDS -> random.coin() ? new RawValue(random.pick(BAD_SECONDS)) : Long.MAX_VALUE - random.below(1000);
             case OTHER -> throw new IllegalArgumentException("No rule known for " + field);
         };
     }
@@ -392,7 +458,10 @@ final class HostileRequests {
     // --- writing it out ---
 
     private HostileRequest written(Endpoint endpoint, Draft draft) {
-        String path = endpoint.hasId() ? endpoint.pattern().replace("{id}", draft.id) : endpoint.pattern();
+        String path = endpoint.pattern();
+        for (Map.Entry<String, String> variable : draft.path.entrySet()) {
+            path = path.replace("{" + variable.getKey() + "}", variable.getValue());
+        }
         if (!draft.query.isEmpty()) {
             path += "?" + String.join("&", draft.query);
         }
