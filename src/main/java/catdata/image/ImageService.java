@@ -8,20 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import catdata.codec.ImageFormat;
-import catdata.codec.ImageInspector;
-import catdata.codec.PhotoSanitizer;
-import catdata.codec.UnsupportedImage;
 import catdata.owner.Owner;
 import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
-import catdata.storage.StagedImage;
 import catdata.paging.Paged;
 import catdata.paging.Paging;
 
@@ -37,38 +31,29 @@ class ImageService {
 
     private final ImageRepository images;
     private final ImageStore store;
-    private final ImageInspector inspector;
-    private final PhotoSanitizer sanitizer;
+    private final PhotoIntake intake;
     private final Thumbnails thumbnails;
     private final TransactionTemplate transaction;
     private final ImageProperties properties;
     private final MissingFiles missingFiles = new MissingFiles();
 
-    ImageService(ImageRepository images, ImageStore store, ImageInspector inspector, PhotoSanitizer sanitizer,
-            Thumbnails thumbnails, TransactionTemplate transaction, ImageProperties properties) {
+    ImageService(ImageRepository images, ImageStore store, PhotoIntake intake, Thumbnails thumbnails, TransactionTemplate transaction, ImageProperties properties) {
         this.images = images;
         this.store = store;
-        this.inspector = inspector;
-        this.sanitizer = sanitizer;
+        this.intake = intake;
         this.thumbnails = thumbnails;
         this.transaction = transaction;
         this.properties = properties;
     }
 
-    /**
-     * Judged by its bytes; stored without its metadata and trailing bytes (the sanitized copy is
-     * what is checked, measured, hashed and kept), and only if it decodes within the pixel limit.
-     */
+    /** Judged by its bytes as every photo is ({@link PhotoIntake}); row and file both, or neither. */
     Image upload(Owner owner, List<MultipartFile> files) throws IOException {
         MultipartFile file = theOnlyFile(files);
-        ImageFormat format = ImageFormat.sniff(file).orElseThrow(UnsupportedImage::new);
-        try (StagedImage staged = store.stage(out -> sanitizer.sanitize(format, file, out))) {
-            ImageInspector.Inspection inspection = inspector.inspect(staged.path());
-            String name = ImageStore.newName(inspection.format().extension());
+        try (JudgedPhoto photo = intake.judge(file)) {
             return transaction.execute(status -> {
-                Image image = images.insert(owner, name, originalName(file), inspection.format().contentType(),
-                        staged.size(), inspection.width(), inspection.height(), staged.sha256());
-                publish(staged, name);
+                Image image = images.insert(owner, photo.name(), originalName(file), photo.contentType(),
+                        photo.size(), photo.width(), photo.height(), photo.sha256());
+                intake.publish(photo);
                 return image;
             });
         }
@@ -149,28 +134,6 @@ class ImageService {
      */
     void delete(Owner owner, long id) {
         images.delete(owner, id, store.location(), properties.fileRemovalDelay()).orElseThrow(ImageNotFound::new);
-    }
-
-    /**
-     * Moves the staged file into place inside the transaction; should the commit then fail, the
-     * file goes too, so no photo file exists without its row.
-     */
-    private void publish(StagedImage staged, String name) {
-        store.publish(staged, name);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                // Not only STATUS_ROLLED_BACK: a commit that fails is reported as STATUS_UNKNOWN, and
-                // the client is told the upload failed, so the file must not stay behind.
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        store.delete(name);
-                    } catch (IOException e) {
-                        log.error("Could not remove photo file {} after its row was rolled back", name, e);
-                    }
-                }
-            }
-        });
     }
 
     private static MultipartFile theOnlyFile(List<MultipartFile> files) {
