@@ -28,7 +28,7 @@ class ArchitectureTest {
     static final String[] FEATURES =
             {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image..", "catdata.household.."};
     static final String[] SHARED = {"catdata.owner..", "catdata.error..", "catdata.paging..", "catdata.web..",
-            "catdata.database..", "catdata.storage..", "catdata.codec..", "catdata.config.."};
+            "catdata.database..", "catdata.storage..", "catdata.codec..", "catdata.config..", "catdata.photo.."};
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("catdata.(*)..").should().beFreeOfCycles();

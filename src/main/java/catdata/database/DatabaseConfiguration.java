@@ -37,8 +37,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    FlywayMigrationStrategy migrations() {
-        return new Migrations();
+    FlywayMigrationStrategy migrations(ObjectProvider<Takeover> takeovers) {
+        return new Migrations(takeovers.orderedStream().toList());
     }
 
     static final class NoDatabaseConfigured implements Condition {

@@ -13,6 +13,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import catdata.codec.ImageFormat;
 import catdata.owner.Owner;
+import catdata.photo.JudgedPhoto;
+import catdata.photo.PhotoIntake;
 import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;

@@ -11,12 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * owners; no personal households. Off, every user gets a personal household of their own.
  */
 @ConfigurationProperties("catdata.households")
-record HouseholdProperties(
+public record HouseholdProperties(
         @DefaultValue("false") boolean shared,
         @DefaultValue("Shared") String sharedName,
         @DefaultValue("") List<String> sharedOwners) {
 
-    HouseholdProperties {
+    public HouseholdProperties {
         sharedOwners = sharedOwners.stream().map(String::strip).filter(sub -> !sub.isEmpty()).toList();
     }
 

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * directory must stay missing).
  */
 @ConfigurationProperties("catdata.storage")
-record StorageProperties(@DefaultValue("./images") Path imagesDir, @DefaultValue("./data/uploads") Path uploadBuffers) {
+public record StorageProperties(@DefaultValue("./images") Path imagesDir, @DefaultValue("./data/uploads") Path uploadBuffers) {
 }

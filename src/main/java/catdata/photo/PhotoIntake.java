@@ -1,4 +1,4 @@
-package catdata.image;
+package catdata.photo;
 
 import java.io.IOException;
 
