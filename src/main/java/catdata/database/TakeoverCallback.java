@@ -23,9 +23,15 @@ final class TakeoverCallback implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        MigrationVersion version = context.getMigrationInfo() == null ? null : context.getMigrationInfo().getVersion();
-        return event == Event.BEFORE_EACH_MIGRATE && first.equals(version)
-                || event == Event.AFTER_EACH_MIGRATE && last.equals(version);
+        if (event != Event.BEFORE_EACH_MIGRATE && event != Event.AFTER_EACH_MIGRATE) {
+            return false;
+        }
+        // Flyway also asks without a context, to learn which events a callback is for at all.
+        if (context == null || context.getMigrationInfo() == null) {
+            return true;
+        }
+        MigrationVersion version = context.getMigrationInfo().getVersion();
+        return event == Event.BEFORE_EACH_MIGRATE ? first.equals(version) : last.equals(version);
     }
 
     @Override
