@@ -41,7 +41,7 @@ import catdata.support.TestPhotos;
 @ExtendWith(OutputCaptureExtension.class)
 class AdoptionTest {
 
-    private static final TestIssuer ISSUER = new TestIssuer();
+    static final TestIssuer ISSUER = new TestIssuer();
 
     @Test
     void everythingGoesToTheLegacyOwnersPersonalHouseholdWithItsIds(CapturedOutput output) throws Exception {
