@@ -26,7 +26,8 @@ import catdata.error.ApiException;
 class ArchitectureTest {
 
     static final String[] FEATURES =
-            {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image..", "catdata.household.."};
+            {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image..", "catdata.household..",
+                "catdata.adoption.."};
     static final String[] SHARED = {"catdata.owner..", "catdata.error..", "catdata.paging..", "catdata.web..",
             "catdata.database..", "catdata.storage..", "catdata.codec..", "catdata.config..", "catdata.photo.."};
 
