@@ -59,6 +59,10 @@ class Adoption implements Takeover {
     public Optional<Steps> recognise(DataSource dataSource) {
         JdbcClient database = JdbcClient.create(dataSource);
         if (!OriginalDatabase.isOriginal(database)) {
+            if (properties.dryRun()) {
+                throw dryRunFinished("ADOPT_DRY_RUN=true, but this database is not one of the original cat-data (it "
+                        + "has no knex_migrations table, or was taken over already): nothing to adopt, nothing changed.");
+            }
             return Optional.empty();
         }
         refuseToWriteIntoTheOriginalsFolder();
@@ -67,21 +71,35 @@ class Adoption implements Takeover {
         if (properties.dryRun()) {
             AdoptionSummary summary = new AdoptionRun(photos, store.getObject(), journal)
                     .rehearse(database, destination().describe());
-            String line = "Dry run (ADOPT_DRY_RUN=true), nothing changed: " + summary.line("would adopt")
-                    + " Photos are read from " + photos.folder() + ".";
-            log.info(line);
-            throw new DryRunFinished(line);
+            throw dryRunFinished("Dry run (ADOPT_DRY_RUN=true), nothing changed: " + summary.line("would adopt")
+                    + " Photos are read from " + photos.folder() + ".");
         }
         if (!households.shared() && !properties.hasOwner()) {
             throw new InvalidConfigurationException("This is a database of the original cat-data: set LEGACY_OWNER="
                     + "<sub> to adopt it into that user's personal household, or SHARED_HOUSEHOLD=true to adopt it "
                     + "into the shared household", "Nothing was changed. ADOPT_DRY_RUN=true shows what would be adopted.");
         }
-        removeWhatAFailedTakeoverLeft(journal);
-        journal.create();
+        AdoptionLock lock = AdoptionLock.take(dataSource);
+        try {
+            // Another instance may have taken it over while this one waited for the lock.
+            if (!OriginalDatabase.isOriginal(database)) {
+                lock.close();
+                return Optional.empty();
+            }
+            removeWhatAFailedTakeoverLeft(journal);
+            journal.create();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         log.info("Adopting the original cat-data database into {}, photos from {}", destination().describe(),
                 photos.folder());
-        return Optional.of(new AdoptionSteps(new AdoptionRun(photos, store.getObject(), journal), journal));
+        return Optional.of(new AdoptionSteps(new AdoptionRun(photos, store.getObject(), journal), journal, lock));
+    }
+
+    private static DryRunFinished dryRunFinished(String report) {
+        log.info(report);
+        return new DryRunFinished(report);
     }
 
     /**
@@ -171,11 +189,13 @@ class Adoption implements Takeover {
 
         private final AdoptionRun run;
         private final AdoptionJournal journal;
+        private final AdoptionLock lock;
         private AdoptionSummary summary;
 
-        AdoptionSteps(AdoptionRun run, AdoptionJournal journal) {
+        AdoptionSteps(AdoptionRun run, AdoptionJournal journal, AdoptionLock lock) {
             this.run = run;
             this.journal = journal;
+            this.lock = lock;
         }
 
         @Override
@@ -190,6 +210,7 @@ class Adoption implements Takeover {
 
         @Override
         public void committed() {
+            lock.close();
             log.info(summary.line("Adopted"));
         }
 
@@ -206,6 +227,7 @@ class Adoption implements Takeover {
                 log.error("Could not drop table {} after the failed adoption; the next start will: {}",
                         AdoptionJournal.TABLE, e.toString());
             }
+            lock.close();
             log.error("Adopting the original cat-data database failed: the database is as it was, and the {} photo "
                     + "files copied so far were {}; the next start tries again from the beginning", copied.size(),
                     removed ? "removed" : "not all removed (the next start removes them)");

@@ -34,12 +34,9 @@ final class AdoptionRun {
         AdoptedRows.Target target = destination.target(rows);
         AdoptionSummary summary = new AdoptionSummary(destination.describe());
 
-        List<Renamed> containers = uniqueNames(original.containers(), rows::lower);
-        containers.forEach(container -> rows.container(target, container.id(), container.name()));
-        List<Renamed> tags = uniqueNames(original.tags(), rows::lower);
-        tags.forEach(tag -> rows.tag(target, tag.id(), tag.name()));
-        reportRenames("container", containers, summary);
-        reportRenames("tag", tags, summary);
+        Names names = namesOf(original, rows::lower, summary);
+        names.containers().forEach(container -> rows.container(target, container.id(), container.name()));
+        names.tags().forEach(tag -> rows.tag(target, tag.id(), tag.name()));
 
         original.eachPhoto(photo -> {
             OriginalPhotos.Verdict verdict = photos.judge(photo);
@@ -58,7 +55,7 @@ final class AdoptionRun {
 
         int items = rows.items(target);
         int links = rows.links();
-        summary.rows(containers.size(), tags.size(), items);
+        summary.rows(names.containers().size(), names.tags().size(), items);
         summary.links(links, original.links() - links);
         rows.continueSequences();
         original.drop();
@@ -72,10 +69,7 @@ final class AdoptionRun {
         UnaryOperator<String> lower = name -> database.sql("SELECT lower(:name)").param("name", name)
                 .query(String.class).single();
         AdoptionSummary summary = new AdoptionSummary(destination);
-        List<Renamed> containers = uniqueNames(original.containers(), lower);
-        List<Renamed> tags = uniqueNames(original.tags(), lower);
-        reportRenames("container", containers, summary);
-        reportRenames("tag", tags, summary);
+        Names names = namesOf(original, lower, summary);
         original.eachPhoto(photo -> {
             OriginalPhotos.Verdict verdict = photos.judge(photo);
             if (verdict instanceof OriginalPhotos.Refused refused) {
@@ -86,7 +80,7 @@ final class AdoptionRun {
             }
         });
         int links = original.distinctLinks();
-        summary.rows(containers.size(), tags.size(), original.items());
+        summary.rows(names.containers().size(), names.tags().size(), original.items());
         summary.links(links, original.links() - links);
         return summary;
     }
@@ -100,6 +94,14 @@ final class AdoptionRun {
         return "photo " + photo.id() + " (" + photo.name() + ") dropped, its items keep the rest: " + refused.reason();
     }
 
+    /** The containers' and tags' names made unique ignoring case, each rename reported. */
+    private static Names namesOf(OriginalDatabase original, UnaryOperator<String> lower, AdoptionSummary summary) {
+        Names names = new Names(uniqueNames(original.containers(), lower), uniqueNames(original.tags(), lower));
+        reportRenames("container", names.containers(), summary);
+        reportRenames("tag", names.tags(), summary);
+        return names;
+    }
+
     private static List<Renamed> uniqueNames(List<OriginalDatabase.Row> rows, UnaryOperator<String> lower) {
         UniqueNames names = new UniqueNames(lower);
         return rows.stream().map(row -> new Renamed(row.id(), row.name(), names.claim(row.name()))).toList();
@@ -108,6 +110,9 @@ final class AdoptionRun {
     private static void reportRenames(String kind, List<Renamed> rows, AdoptionSummary summary) {
         rows.stream().filter(Renamed::renamed).forEach(row -> summary.problem(kind + " " + row.id() + " '" + row.was()
                 + "' renamed '" + row.name() + "' (names are unique ignoring case here)"));
+    }
+
+    private record Names(List<Renamed> containers, List<Renamed> tags) {
     }
 
     private record Renamed(long id, String was, String name) {

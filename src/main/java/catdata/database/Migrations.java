@@ -66,8 +66,8 @@ final class Migrations implements FlywayMigrationStrategy {
         try {
             takingOver(flyway, steps).migrate();
         } catch (RuntimeException e) {
-            steps.failed();
             dropHistoryIfOnlyItsBaseline(dataSource, e);
+            steps.failed();
             throw e;
         }
         steps.committed();

@@ -65,6 +65,22 @@ class AdoptionProcessTest {
     }
 
     @Test
+    void aDryRunOnADatabaseThatIsNotTheOriginalsSaysSoAndChangesNothing() {
+        OriginalCatData empty = OriginalCatData.create();
+        empty.jdbc().sql("DROP TABLE knex_migrations").update();
+        Map<String, String> before = empty.state();
+
+        try (ServiceProcess dryRun = ServiceProcess.launch(workDir, settings(empty, TestApp.newDirectory("catdata-x"),
+                Map.of("ADOPT_DRY_RUN", "true")))) {
+            assertThat(dryRun.awaitExit(Duration.ofSeconds(120))).as(dryRun.logTail()).isZero();
+            assertThat(dryRun.log()).contains("ADOPT_DRY_RUN=true, but this database is not one of the original "
+                    + "cat-data");
+        }
+
+        assertThat(empty.state()).isEqualTo(before);
+    }
+
+    @Test
     void aTakeoverKilledMidwayLeavesTheDatabaseAsItWasAndTheNextStartAdoptsEverything(CapturedOutput output) {
         OriginalCatData original = OriginalCatData.create();
         long box = original.container("Box", "");

@@ -7,10 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +42,7 @@ final class OriginalCatData {
     }
 
     static OriginalCatData create() {
-        String name = "original_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(TestDatabase.jdbcUrl());
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        OriginalCatData original = new OriginalCatData(TestDatabase.jdbcUrl(name, "postgres"),
+        OriginalCatData original = new OriginalCatData(TestDatabase.newDatabase("original"),
                 TestApp.newDirectory("catdata-original-images"));
         original.jdbc.sql(resource("/original/knex-migrations.sql")).update();
         return original;

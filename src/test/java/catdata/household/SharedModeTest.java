@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -54,14 +50,7 @@ class SharedModeTest {
 
     private static synchronized String freshDatabase() {
         if (database == null) {
-            String name = "shared_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection admin = DriverManager.getConnection(TestDatabase.jdbcUrl());
-                    Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            database = TestDatabase.jdbcUrl(name, "postgres");
+            database = TestDatabase.newDatabase("shared");
         }
         return database;
     }

@@ -3,13 +3,8 @@ package catdata.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -27,13 +22,8 @@ import catdata.support.TestDatabase;
 class HouseholdsMigrationTest {
 
     @Test
-    void everyUsersRowsMoveIntoTheirOwnPersonalHousehold() throws SQLException {
-        String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(TestDatabase.jdbcUrl());
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        String url = TestDatabase.jdbcUrl(database, "postgres");
+    void everyUsersRowsMoveIntoTheirOwnPersonalHousehold() {
+        String url = TestDatabase.newDatabase("upgrade");
         Flyway flyway = Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration")
                 .target(MigrationVersion.fromVersion("3")).load();
         flyway.migrate();

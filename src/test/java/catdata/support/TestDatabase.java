@@ -2,6 +2,11 @@ package catdata.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -38,5 +43,17 @@ public final class TestDatabase {
     public static synchronized String jdbcUrl(String database, String user) {
         jdbcUrl();
         return postgres.getJdbcUrl(user, database);
+    }
+
+    /** A new, empty database on the same server, named {@code prefix} and a random suffix. */
+    public static String newDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(jdbcUrl());
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return jdbcUrl(name, "postgres");
     }
 }
