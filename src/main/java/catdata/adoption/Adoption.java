@@ -104,9 +104,12 @@ class Adoption implements Takeover {
 
     /**
      * The original's folder is left as it was, so that going back stays possible: the photo store
-     * may not be it, nor lie inside it.
+     * may not be it, nor lie inside it (photos in a bucket are neither).
      */
     private void refuseToWriteIntoTheOriginalsFolder() {
+        if (!storage.keepsPhotosInImagesDir()) {
+            return;
+        }
         Path legacy = realPath(properties.imagesDir());
         Path ours = realPath(storage.imagesDir());
         if (ours.startsWith(legacy)) {

@@ -1,6 +1,7 @@
 package catdata.image;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ class PhotoSender {
      */
     private static void sendFile(Download download, LocalFile file, HttpServletRequest request,
             HttpServletResponse response) {
-        ByteRange bytes = prepare(download, file.size(), request, response);
+        ByteRange bytes = prepare(download, file.size(), requested(download, file.size(), request, response), response);
         request.setAttribute(SENDFILE_FILENAME, file.path().toAbsolutePath().toString());
         request.setAttribute(SENDFILE_START, bytes.start());
         request.setAttribute(SENDFILE_END, bytes.end() + 1);
@@ -71,33 +72,46 @@ class PhotoSender {
 
     /**
      * Opened before the response starts, so a photo deleted by now is a clean 404, and one deleted
-     * while it is being copied is still sent whole (an open file outlives its name).
+     * while it is being copied is still sent whole (an open file outlives its name). The bytes are
+     * asked for before the headers are written too: a store that fails to give them (a second
+     * request for a range, to a bucket) is still a clean 503.
      */
     private static void copy(Download download, boolean head, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         try (OpenedFile file = download.source().open()) {
-            ByteRange bytes = prepare(download, file.size(), request, response);
-            if (!head) {
-                StreamUtils.copyRange(file.bytes(), response.getOutputStream(), bytes.start(), bytes.end());
+            Optional<ByteRange> range = requested(download, file.size(), request, response);
+            ByteRange sent = range.orElse(new ByteRange(0, file.size() - 1));
+            InputStream bytes = head ? null : file.bytes(sent.start(), sent.end());
+            prepare(download, file.size(), range, response);
+            if (bytes != null) {
+                StreamUtils.copy(bytes, response.getOutputStream());
             }
         }
     }
 
-    /** Writes the headers of a {@code 200} or {@code 206}; returns the bytes to send. */
-    private static ByteRange prepare(Download download, long size, HttpServletRequest request,
+    /**
+     * The one range a {@code GET} asks for, if any; {@link RangeNotSatisfiable} (with its
+     * {@code Content-Range} already on the response) if it lies beyond the end.
+     */
+    private static Optional<ByteRange> requested(Download download, long size, HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<ByteRange> range;
+        // Range is defined for GET only (RFC 9110 §14.2); a HEAD is answered as a GET without one.
+        if (!HttpMethod.GET.matches(request.getMethod())) {
+            return Optional.empty();
+        }
         try {
-            // Range is defined for GET only (RFC 9110 §14.2); a HEAD is answered as a GET without one.
-            range = HttpMethod.GET.matches(request.getMethod())
-                    ? ByteRange.requested(request.getHeader(HttpHeaders.RANGE),
-                            request.getHeader(HttpHeaders.IF_RANGE), download.etag(), size)
-                    : Optional.empty();
+            return ByteRange.requested(request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE),
+                    download.etag(), size);
         } catch (RangeNotSatisfiable e) {
             // The error body comes from the exception handler; this header stays on the response.
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size());
             throw e;
         }
+    }
+
+    /** Writes the headers of a {@code 200} or {@code 206}; returns the bytes to send. */
+    private static ByteRange prepare(Download download, long size, Optional<ByteRange> range,
+            HttpServletResponse response) {
         response.setContentType(download.format().contentType());
         // Never read as anything but the image it is (a polyglot as HTML or script), never saved or
         // shown under a name the client chose.

@@ -1,9 +1,6 @@
 package catdata.storage;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,17 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import catdata.config.InvalidConfigurationException;
 
@@ -30,12 +21,9 @@ import catdata.config.InvalidConfigurationException;
  * Photos as files in {@code IMAGES_DIR}. Uploads are staged in a subdirectory of it, so that
  * publishing is a rename within one file system: atomic, never a half-written photo.
  */
-@Component
 class FileSystemImageStore implements ImageStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemImageStore.class);
-    /** Only names this service generates (photos and their thumbnails); anything else never reaches the file system. */
-    private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}(-thumb)?\\.(jpg|png|webp)");
 
     private final Path directory;
     private final StagingArea staging;
@@ -50,35 +38,15 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
         } catch (IOException e) {
             throw new InvalidConfigurationException("IMAGES_DIR " + directory + " cannot be used (" + e + ")");
         }
-        Path buffers = properties.uploadBuffers().toAbsolutePath().normalize();
-        try {
-            this.uploadBuffers = new StagingArea(buffers.getParent(), buffers);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException("DATA_DIR: " + buffers + " cannot be used for uploads (" + e + ")");
-        }
+        this.uploadBuffers = StagingArea.forUploadBuffers(properties.uploadBuffers());
     }
 
     @Override
     public StagedImage stage(Content content) {
-        Path temporary;
         try {
-            temporary = staging.newFile();
+            return StagedWrite.to(staging.newFile(), content);
         } catch (IOException e) {
             throw failed("stage a photo", e);
-        }
-        MessageDigest sha256 = sha256();
-        try {
-            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), sha256)) {
-                content.writeTo(out);
-            }
-            return new StagedImage(temporary, Files.size(temporary), HexFormat.of().formatHex(sha256.digest()));
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw failed("stage a photo", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temporary);
-            throw e;
         }
     }
 
@@ -97,9 +65,9 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
-                long size = channel.size();
+                OpenedFile opened = new OpenedChannel(channel);
                 reportedMissingDirectory.set(false);
-                return Optional.of(new OpenedFile(Channels.newInputStream(channel), size));
+                return Optional.of(opened);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -150,6 +118,18 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
         return directory.toString();
     }
 
+    /** A directory we can write into; the staging area inside it is made again when needed. */
+    @Override
+    public Optional<String> whyUnavailable() {
+        if (!Files.isDirectory(directory)) {
+            return Optional.of("IMAGES_DIR " + directory + " is missing or not a directory");
+        }
+        if (!Files.isWritable(directory)) {
+            return Optional.of("IMAGES_DIR " + directory + " cannot be written");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void delete(String name) throws IOException {
         Files.deleteIfExists(resolve(name));
@@ -166,30 +146,11 @@ class FileSystemImageStore implements ImageStore, AutoCloseable {
     }
 
     private Path resolve(String name) {
-        if (!STORED_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Not a stored photo name: " + name);
-        }
-        return directory.resolve(name);
+        return directory.resolve(StoredNames.checked(name));
     }
 
     private RuntimeException failed(String action, IOException e) {
         log.error("Could not {} in {}: {}", action, directory, e.toString());
         return StorageFailure.of(e);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not remove the unfinished upload {} ({})", file, e.toString());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
+import catdata.config.InvalidConfigurationException;
+
 /**
  * Where this instance stages uploads: {@code IMAGES_DIR/.staging/<instance id>/}, whose
  * {@code instance.lock} file it holds an exclusive lock on for as long as it runs. The operating system
@@ -90,6 +92,19 @@ final class StagingArea implements AutoCloseable {
             }
         }
         return own.resolve(UUID.randomUUID() + ".part");
+    }
+
+    /**
+     * Where the web server buffers uploads while it receives them, {@code DATA_DIR/uploads/<instance id>/};
+     * one that cannot be made stops start-up.
+     */
+    static StagingArea forUploadBuffers(Path uploadBuffers) {
+        Path buffers = uploadBuffers.toAbsolutePath().normalize();
+        try {
+            return new StagingArea(buffers.getParent(), buffers);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("DATA_DIR: " + buffers + " cannot be used for uploads (" + e + ")");
+        }
     }
 
     /** This instance's directory. */

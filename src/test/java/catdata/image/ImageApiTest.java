@@ -1,28 +1,25 @@
 package catdata.image;
 
 import static catdata.support.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.color.ColorSpace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +38,10 @@ import catdata.support.ApiTest;
 import catdata.support.TestImages;
 import catdata.support.TestPhotos;
 
-/** The photo endpoints, as the front end uses them: upload, list, fetch, delete, and every refusal. */
+/**
+ * The photo endpoints, as the front end uses them: upload, list, fetch, delete, and every refusal;
+ * with photos on disk here, in a bucket in {@link ImageApiS3Test}.
+ */
 class ImageApiTest extends ApiTest {
 
     private static final String UPLOAD = "/api/image";
@@ -71,9 +71,9 @@ class ImageApiTest extends ApiTest {
 
     @ParameterizedTest
     @MethodSource("acceptedPhotos")
-    void anAcceptedPhotoIsStoredUnderAGeneratedNameWithItsMetadata(Sample photo) throws IOException {
+    void anAcceptedPhotoIsStoredUnderAGeneratedNameWithItsMetadata(Sample photo) {
         String token = newUserToken();
-        Set<Path> before = storedFiles();
+        Set<String> before = stored().everything();
 
         ApiResponse response = upload(token, Part.file("cat." + photo.extension(), photo.contentType(), photo.bytes()));
 
@@ -83,8 +83,8 @@ class ImageApiTest extends ApiTest {
         assertThat(response.json().propertyNames()).containsExactlyInAnyOrder("id", "filename");
         assertThat(response.header("Location")).isEqualTo("/api/image/" + id);
         assertThat(filename).matches("[0-9a-f]{32}\\." + photo.extension());
-        assertThat(storedFiles()).isEqualTo(plus(before, Path.of(filename)));
-        assertThat(Files.readAllBytes(IMAGES_DIR.resolve(filename))).isEqualTo(photo.bytes());
+        assertThat(added(before)).singleElement(as(InstanceOfAssertFactories.STRING)).endsWith(filename);
+        assertThat(stored().read(filename)).contains(photo.bytes());
 
         JsonNode listed = single(api.get("/api/images", bearer(token)));
         assertThat(listed.path("id").asLong()).isEqualTo(id);
@@ -254,7 +254,7 @@ class ImageApiTest extends ApiTest {
         String token = newUserToken();
         ApiResponse uploaded = upload(token, photo(TestImages.png(4, 4)));
         long id = uploaded.json().path("id").asLong();
-        Path file = IMAGES_DIR.resolve(uploaded.json().path("filename").asString());
+        String file = uploaded.json().path("filename").asString();
 
         ApiResponse response = api.delete("/api/image/" + id, bearer(token));
 
@@ -266,9 +266,9 @@ class ImageApiTest extends ApiTest {
         // The tests' delay is 1 s (TestApp).
         // The sweep removes the file, then its removal row: the test may look in between.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(file).doesNotExist();
+            assertThat(stored().contains(file)).isFalse();
             assertThat(jdbc.sql("SELECT count(*) FROM photo_file_removals WHERE name = :name")
-                    .param("name", file.getFileName().toString()).query(Long.class).single()).isZero();
+                    .param("name", file).query(Long.class).single()).isZero();
         });
     }
 
@@ -378,13 +378,13 @@ class ImageApiTest extends ApiTest {
 
     @Test
     void anUnauthenticatedUploadIsRefusedAndStoresNothing() {
-        Set<Path> before = storedFiles();
+        Set<String> before = stored().everything();
 
         ApiResponse response = api.upload(UPLOAD, List.of(photo(TestImages.png(2, 2))));
 
         assertError(response, 401, "No authorization token was found");
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(stored().everything()).isEqualTo(before);
     }
 
     @Test
@@ -422,17 +422,17 @@ class ImageApiTest extends ApiTest {
         return api.upload(UPLOAD, List.of(parts), bearer(token));
     }
 
-    /** A fresh user's upload is refused: the error, no new file anywhere in IMAGES_DIR, no row. */
+    /** A fresh user's upload is refused: the error, nothing new anywhere in the store, no row. */
     private void assertUploadRefused(Function<String, ApiResponse> request, int status, String error) {
         String token = newUserToken();
-        Set<Path> before = storedFiles();
+        Set<String> before = stored().everything();
 
         ApiResponse response = request.apply(token);
 
         assertError(response, status, error);
         assertThat(response.json().propertyNames()).doesNotContain("trace", "exception", "path");
         assertThat(response.text()).doesNotContain("reject", "SQL", "Exception");
-        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(stored().everything()).isEqualTo(before);
         assertThat(api.get("/api/images", bearer(token)).json().size()).isZero();
     }
 
@@ -448,18 +448,10 @@ class ImageApiTest extends ApiTest {
         return list.json().get(0);
     }
 
-    /** Every file under IMAGES_DIR, staged uploads included, relative to it. */
-    private static Set<Path> storedFiles() {
-        try (Stream<Path> files = Files.walk(IMAGES_DIR)) {
-            return files.filter(Files::isRegularFile).map(IMAGES_DIR::relativize).collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Set<Path> plus(Set<Path> files, Path file) {
-        Set<Path> result = new HashSet<>(files);
-        result.add(file);
-        return result;
+    /** What the store holds now and did not hold {@code before}. */
+    private Set<String> added(Set<String> before) {
+        Set<String> now = new TreeSet<>(stored().everything());
+        now.removeAll(before);
+        return now;
     }
 }

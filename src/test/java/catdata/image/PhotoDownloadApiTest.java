@@ -20,7 +20,10 @@ import catdata.support.ApiTest;
 import catdata.support.TestImages;
 import catdata.support.TestPhotos;
 
-/** Downloading a photo as browsers and players do: whole, in byte ranges, conditionally. */
+/**
+ * Downloading a photo as browsers and players do: whole, in byte ranges, conditionally; from photos
+ * on disk here, from a bucket in {@link PhotoDownloadApiS3Test}.
+ */
 class PhotoDownloadApiTest extends ApiTest {
 
     /** A camera-like photo of a few tens of kilobytes, big enough for ranges in its middle. */

@@ -3,7 +3,9 @@ package catdata.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +169,7 @@ class PhotoSenderTest {
                 @Override
                 public OpenedFile open() {
                     try {
-                        return new OpenedFile(Files.newInputStream(file), Files.size(file));
+                        return opened(Files.readAllBytes(file));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -178,6 +180,31 @@ class PhotoSenderTest {
                 Files.delete(deleted);
             }
         }
+    }
+
+    /** The file's bytes, read before the answer as the store's open file would hold them. */
+    private static OpenedFile opened(byte[] bytes) {
+        return new OpenedFile() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public InputStream bytes() {
+                return bytes(0, bytes.length - 1);
+            }
+
+            @Override
+            public InputStream bytes(long start, long end) {
+                return new ByteArrayInputStream(bytes, (int) start, (int) (end - start + 1));
+            }
+
+            @Override
+            public void close() {
+                // Nothing was opened.
+            }
+        };
     }
 
     private static long sizeOf(Path file) {

@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +46,10 @@ import catdata.support.ApiTest;
 import catdata.support.TestImages;
 import catdata.support.TestPhotos;
 
-/** {@code GET /api/image/{id}?size=thumb}: small, upright, made once, and gone with its photo. */
+/**
+ * {@code GET /api/image/{id}?size=thumb}: small, upright, made once, and gone with its photo; with
+ * photos on disk here, in a bucket in {@link ThumbnailApiS3Test}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ThumbnailApiTest extends ApiTest {
 
@@ -95,18 +95,17 @@ class ThumbnailApiTest extends ApiTest {
     }
 
     @Test
-    void theThumbnailIsMadeOnTheFirstRequestAndKeptBesideThePhoto() throws IOException {
+    void theThumbnailIsMadeOnTheFirstRequestAndKeptBesideThePhoto() {
         String token = newUserToken();
         Uploaded uploaded = upload(token, TestPhotos.cameraJpeg(800, 600), "image/jpeg");
-        Path thumbFile = IMAGES_DIR.resolve(uploaded.filename().replace(".jpg", "-thumb.jpg"));
-        assertThat(thumbFile).doesNotExist();
+        assertThat(stored().contains(uploaded.thumbnailName())).isFalse();
 
         ApiResponse first = api.get(uploaded.thumb(), bearer(token));
         ApiResponse second = api.get(uploaded.thumb(), bearer(token));
 
-        assertThat(thumbFile).exists();
-        assertThat(first.body()).isEqualTo(Files.readAllBytes(thumbFile)).isEqualTo(second.body());
-        assertThat(second.header("Content-Length")).isEqualTo(String.valueOf(Files.size(thumbFile)));
+        byte[] kept = stored().read(uploaded.thumbnailName()).orElseThrow();
+        assertThat(first.body()).isEqualTo(kept).isEqualTo(second.body());
+        assertThat(second.header("Content-Length")).isEqualTo(String.valueOf(kept.length));
     }
 
     @Test
@@ -249,7 +248,7 @@ class ThumbnailApiTest extends ApiTest {
         ApiResponse response = api.get(uploaded.location() + "?size=" + size, bearer(token));
 
         UploadChecks.assertError(response, 400, "Invalid value for 'size' (use original or thumb).");
-        assertThat(IMAGES_DIR.resolve(uploaded.filename().replace(".png", "-thumb.jpg"))).doesNotExist();
+        assertThat(stored().contains(uploaded.thumbnailName())).isFalse();
     }
 
     @Test
@@ -286,7 +285,7 @@ class ThumbnailApiTest extends ApiTest {
         UploadChecks.assertError(api.get("/api/image/" + Long.MAX_VALUE + "?size=thumb", bearer(owner)),
                 404, NOT_FOUND);
         UploadChecks.assertError(api.get(uploaded.thumb(), bearer(newUserToken())), 404, NOT_FOUND);
-        assertThat(IMAGES_DIR.resolve(uploaded.filename().replace(".png", "-thumb.jpg"))).doesNotExist();
+        assertThat(stored().contains(uploaded.thumbnailName())).isFalse();
         ApiResponse anonymous = api.get(uploaded.thumb());
         UploadChecks.assertError(anonymous, 401, "No authorization token was found");
     }
@@ -295,9 +294,8 @@ class ThumbnailApiTest extends ApiTest {
     void deletingAPhotoDeletesItsThumbnailAndBothAreThenNotFound() {
         String token = newUserToken();
         Uploaded uploaded = upload(token, TestPhotos.cameraJpeg(400, 300), "image/jpeg");
-        Path thumbFile = IMAGES_DIR.resolve(uploaded.filename().replace(".jpg", "-thumb.jpg"));
         assertThat(api.get(uploaded.thumb(), bearer(token)).status()).isEqualTo(200);
-        assertThat(thumbFile).exists();
+        assertThat(stored().contains(uploaded.thumbnailName())).isTrue();
 
         assertThat(api.delete(uploaded.location(), bearer(token)).status()).isEqualTo(204);
 
@@ -305,8 +303,8 @@ class ThumbnailApiTest extends ApiTest {
         UploadChecks.assertError(api.get(uploaded.location(), bearer(token)), 404, NOT_FOUND);
         // Both files go once the removal delay (1 s in tests) has passed.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(thumbFile).doesNotExist();
-            assertThat(IMAGES_DIR.resolve(uploaded.filename())).doesNotExist();
+            assertThat(stored().contains(uploaded.thumbnailName())).isFalse();
+            assertThat(stored().contains(uploaded.filename())).isFalse();
         });
     }
 
@@ -333,7 +331,7 @@ class ThumbnailApiTest extends ApiTest {
                 ApiResponse response = answer.get();
                 assertThat(response.status()).as(response.toString()).isEqualTo(200);
                 if (stored == null) {
-                    stored = Files.readAllBytes(IMAGES_DIR.resolve(uploaded.filename().replace(".jpg", "-thumb.jpg")));
+                    stored = stored().read(uploaded.thumbnailName()).orElseThrow();
                 }
                 assertThat(response.body()).isEqualTo(stored);
             }
@@ -341,19 +339,17 @@ class ThumbnailApiTest extends ApiTest {
             clients.shutdownNow();
             makings.setLevel(level);
         }
-        try (Stream<Path> staged = Files.walk(IMAGES_DIR.resolve(".staging"))) {
-            assertThat(staged.filter(file -> file.toString().endsWith(".part"))).isEmpty();
-        }
+        assertThat(stored().staged()).isEmpty();
         assertThat(output.getAll().lines().filter(line -> line.contains("Made the thumbnail of photo " + uploaded.id()
                 + " in "))).hasSize(1);
     }
 
     @ParameterizedTest
     @CsvSource({"?size=thumb", "''"})
-    void aPhotoWhoseFileIsGoneIsNotFoundAsThumbnailToo(String query) throws IOException {
+    void aPhotoWhoseFileIsGoneIsNotFoundAsThumbnailToo(String query) {
         String token = newUserToken();
         Uploaded uploaded = upload(token, TestImages.png(8, 8), "image/png");
-        Files.delete(IMAGES_DIR.resolve(uploaded.filename()));
+        stored().lose(uploaded.filename());
 
         UploadChecks.assertError(api.get(uploaded.location() + query, bearer(token)), 404, NOT_FOUND);
     }
@@ -390,6 +386,11 @@ class ThumbnailApiTest extends ApiTest {
     record Uploaded(long id, String filename, String location) {
         String thumb() {
             return location + "?size=thumb";
+        }
+
+        /** Where the store keeps the thumbnail: beside the photo, named after it. */
+        String thumbnailName() {
+            return filename.substring(0, filename.indexOf('.')) + "-thumb.jpg";
         }
     }
 

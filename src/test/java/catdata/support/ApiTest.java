@@ -36,6 +36,14 @@ public abstract class ApiTest {
         api = new ApiClient(port);
     }
 
+    /**
+     * What the photo store holds: files in {@link #IMAGES_DIR}. A subclass that runs its cases on
+     * another store ({@link S3PhotoStore}) says what that one holds.
+     */
+    protected StoredPhotos stored() {
+        return StoredPhotos.inDirectory(IMAGES_DIR);
+    }
+
     /** A valid token for a new user, so each test starts with an empty catalogue. */
     protected static String newUserToken() {
         return ISSUER.token().build();

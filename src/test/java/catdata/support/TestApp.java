@@ -33,9 +33,16 @@ public final class TestApp {
         registry.add("OIDC_ISSUER", issuer::issuer);
         registry.add("AUTH0_AUDIENCE", () -> TestIssuer.AUDIENCE);
         registry.add("IMAGES_DIR", imagesDir::toString);
+        // Photos on disk, unless the test says otherwise (S3PhotoStore).
+        registry.add("PHOTO_STORE", () -> "filesystem");
         // Beside the photo directory, not in it: tests remove the photo directory.
-        registry.add("DATA_DIR", () -> imagesDir.resolveSibling(imagesDir.getFileName() + "-data").toString());
+        registry.add("DATA_DIR", () -> dataDir(imagesDir).toString());
         registry.add("CORS_ORIGINS", () -> "http://localhost:5173, https://catalogue.example");
+    }
+
+    /** The DATA_DIR of a test whose photo directory is {@code imagesDir}. */
+    public static Path dataDir(Path imagesDir) {
+        return imagesDir.resolveSibling(imagesDir.getFileName() + "-data");
     }
 
     /** A temporary directory, removed when the test JVM exits. */
