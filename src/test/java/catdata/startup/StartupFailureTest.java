@@ -20,6 +20,7 @@ import catdata.owner.Owner;
 import catdata.support.CatalogueRows;
 import catdata.support.RepositoryDatabase;
 import catdata.support.TestDatabase;
+import catdata.support.TestS3;
 
 /** A wrong setting stops start-up with one line that names it, not a stack trace. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,6 +68,35 @@ class StartupFailureTest {
     @Test
     void aNegativeUploadLimitStopsStartUp(CapturedOutput output) {
         assertStartUpFails(Map.of("MAX_UPLOAD_SIZE", "-1"), output, "MAX_UPLOAD_SIZE must be positive");
+    }
+
+    @Test
+    void aPhotoStoreThatDoesNotExistStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("PHOTO_STORE", "s4"), output, "PHOTO_STORE must be filesystem or s3, not 's4'");
+    }
+
+    @Test
+    void theS3StoreWithoutABucketStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("PHOTO_STORE", "s3", "S3_ENDPOINT", "http://127.0.0.1:9"), output,
+                "S3_BUCKET is required when PHOTO_STORE=s3");
+    }
+
+    @Test
+    void aMalformedS3EndpointStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("PHOTO_STORE", "s3", "S3_BUCKET", "photos", "S3_ENDPOINT", "minio:9000"), output,
+                "S3_ENDPOINT must be the http:// or https:// address of the S3 service");
+    }
+
+    @Test
+    void aBucketThatRefusesTheCredentialsStopsStartUp(CapturedOutput output) {
+        try (TestS3 stranger = TestS3.startKnowing("someone-else", "someone-elses-secret-0123456789")) {
+            String bucket = stranger.newBucket();
+
+            assertStartUpFails(Map.of("PHOTO_STORE", "s3", "S3_BUCKET", bucket, "S3_ENDPOINT",
+                    stranger.endpoint().toString()), output, "PHOTO_STORE=s3: bucket " + bucket
+                            + " refused these credentials (HTTP 403)");
+        }
+        assertThat(output.getAll()).doesNotContain(TestS3.SECRET_KEY);
     }
 
     @Test

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -100,6 +101,11 @@ public final class TestS3 implements AutoCloseable {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /** The object's headers: its type, its length, its metadata. */
+    public HeadObjectResponse head(String bucket, String key) {
+        return client.headObject(request -> request.bucket(bucket).key(key));
     }
 
     public void write(String bucket, String key, byte[] bytes) {
