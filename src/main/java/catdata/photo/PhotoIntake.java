@@ -61,8 +61,7 @@ public class PhotoIntake {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("A photo is published inside the transaction that writes its row");
         }
-        // Before the publishing: a store that reports a failure may have kept the photo all the same
-        // (a PUT whose answer was lost), and the rollback that follows removes it then.
+        store.publish(photo.staged(), photo.name());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -73,7 +72,6 @@ public class PhotoIntake {
                 }
             }
         });
-        store.publish(photo.staged(), photo.name());
     }
 
     /** Removes a published photo whose row is not there after all (its transaction went another way). */

@@ -1,5 +1,8 @@
 package catdata.storage;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,22 @@ final class S3Failures {
             return "HTTP " + answered.statusCode() + (code == null ? "" : " " + code);
         }
         return failure.getMessage();
+    }
+
+    /**
+     * Whether a request may have reached the bucket though no answer came back (a timeout, a
+     * connection lost midway); not when the bucket answered, nor when no connection was made.
+     */
+    static boolean mayHaveArrived(SdkException failure) {
+        if (failure instanceof S3Exception) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isStatus(SdkException failure, int status) {

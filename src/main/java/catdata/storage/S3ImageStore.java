@@ -78,7 +78,11 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
         }
     }
 
-    /** One PUT of a known length, streamed from the staged file; a PUT replaces an object whole. */
+    /**
+     * One PUT of a known length, streamed from the staged file; a PUT replaces an object whole. A PUT
+     * whose answer never came may have been stored all the same: it is removed again, as far as the
+     * bucket lets us now, so that a failed publish leaves nothing visible.
+     */
     @Override
     public void publish(StagedImage staged, String name) {
         String key = keyOf(name);
@@ -87,6 +91,9 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
                             .contentType(contentTypeOf(name)).metadata(Map.of("sha256", staged.sha256())),
                     RequestBody.fromFile(staged.path()));
         } catch (SdkException e) {
+            if (S3Failures.mayHaveArrived(e)) {
+                deleteQuietly(name);
+            }
             throw S3Failures.unavailable("store photo " + name, location, e);
         }
     }
@@ -142,6 +149,14 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
                     e.toString());
         } finally {
             s3.close();
+        }
+    }
+
+    private void deleteQuietly(String name) {
+        try {
+            delete(name);
+        } catch (IOException e) {
+            log.warn("A photo whose upload failed may be left in the bucket: {}", e.getMessage());
         }
     }
 

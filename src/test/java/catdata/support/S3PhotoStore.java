@@ -1,6 +1,7 @@
 package catdata.support;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -21,9 +22,13 @@ public final class S3PhotoStore implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestS3 s3 = TestS3.shared();
-        TestPropertyValues.of("PHOTO_STORE=s3", "S3_ENDPOINT=" + s3.endpoint(), "S3_BUCKET=" + bucket(),
-                "S3_PREFIX=" + PREFIX).applyTo(context);
+        TestPropertyValues.of(settings(TestS3.shared(), bucket(), PREFIX)).applyTo(context);
+    }
+
+    /** The settings that put the photos in {@code bucket} of {@code s3}, as an operator would write them. */
+    public static Map<String, String> settings(TestS3 s3, String bucket, String prefix) {
+        return Map.of("PHOTO_STORE", "s3", "S3_ENDPOINT", s3.endpoint().toString(), "S3_BUCKET", bucket,
+                "S3_PREFIX", prefix);
     }
 
     /** What the bucket holds; {@code imagesDir} is the test's, beside which its DATA_DIR is. */
