@@ -87,4 +87,23 @@ class ErrorResponsesTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
     }
+
+    /**
+     * A browser ranks XML above anything else; the answer is JSON all the same. The tests' class
+     * path holds an XML mapper (the S3 server's), so Boot adds an XML converter here: every route
+     * declaring that it produces JSON is what keeps it from answering.
+     */
+    @Test
+    void aBrowsersAcceptHeaderGetsJsonAndAskingForXmlAloneIsNotAcceptable() {
+        String token = newUserToken();
+
+        ApiResponse browser = api.get("/api/me", "Authorization", "Bearer " + token,
+                "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        ApiResponse xml = api.get("/api/me", "Authorization", "Bearer " + token, "Accept", "application/xml");
+
+        assertThat(browser.status()).isEqualTo(200);
+        assertThat(browser.header("Content-Type")).startsWith("application/json");
+        assertThat(xml.status()).isEqualTo(406);
+        assertThat(xml.error()).isEqualTo("Not acceptable.");
+    }
 }

@@ -25,7 +25,8 @@ import catdata.support.TestImages;
 
 /**
  * The photo directory failing under the running service: uploads are refused with 503 and leave
- * no row and no file, and everything works again once the directory is back, with no restart.
+ * no row and no file, readiness says so, and everything works again once the directory is back,
+ * with no restart.
  * (Tests run as root in CI, where permissions stop nothing: the directory is moved away instead.)
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -53,11 +54,14 @@ class PhotoStoreFailureTest extends ApiTest {
             assertUnavailable(upload(token));
             assertUnavailable(api.get(earlier, bearer(token)));
             assertThat(rows()).isEqualTo(rows);
+            assertThat(api.get("/actuator/health/readiness").status()).as("not ready").isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).as("but alive").isEqualTo(200);
         } finally {
             Files.delete(IMAGES_DIR);
             Files.move(AWAY, IMAGES_DIR);
         }
 
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(upload(token).status()).isEqualTo(201);
         assertThat(api.get(earlier, bearer(token)).status()).isEqualTo(200);
     }
