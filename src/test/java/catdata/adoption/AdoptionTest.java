@@ -30,7 +30,9 @@ import catdata.support.ApiResponse;
 import catdata.support.CatalogueFixtures;
 import catdata.support.TestApp;
 import catdata.support.TestIssuer;
+import catdata.support.S3PhotoStore;
 import catdata.support.TestPhotos;
+import catdata.support.TestS3;
 
 /**
  * Starting on a database of the original cat-data: refused without a household to adopt it into;
@@ -164,6 +166,31 @@ class AdoptionTest {
                         + "inside, the original's photo folder");
 
         assertThat(original.state()).isEqualTo(before);
+        assertThat(original.photoFolderContents()).isEqualTo(folder);
+    }
+
+    /** IMAGES_DIR is not where photos go then: left at the original's folder (both default to ./images), it is no refusal. */
+    @Test
+    void intoABucketThePhotosAreCopiedAsObjectsAndTheOriginalsFolderStaysAsItWas() throws Exception {
+        OriginalCatData original = OriginalCatData.create();
+        byte[] jpeg = TestPhotos.cameraJpeg(120, 90);
+        long photo = original.photo("shelf.jpg", jpeg);
+        long item = original.item("Shelf", "", OriginalCatData.DEFAULT_CONTAINER, photo);
+        List<String> folder = original.photoFolderContents();
+        String bucket = TestS3.shared().newBucket();
+        String sub = "legacy-owner-" + UUID.randomUUID();
+        Map<String, String> settings = new LinkedHashMap<>(S3PhotoStore.settings(TestS3.shared(), bucket, "adopted/"));
+        settings.put("LEGACY_OWNER", sub);
+
+        try (ConfigurableApplicationContext service = start(original, original.photoFolder(), settings)) {
+            String token = ISSUER.token().subject(sub).build();
+            ApiClient api = api(service);
+            assertThat(api.get("/api/item/" + item, bearer(token)).json().path("image_id").asLong()).isEqualTo(photo);
+            ApiResponse download = api.get("/api/image/" + photo, bearer(token));
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(TestS3.shared().keys(bucket, "")).singleElement().asString().startsWith("adopted/");
+            assertThat(TestS3.shared().read(bucket, TestS3.shared().keys(bucket, "").get(0))).contains(download.body());
+        }
         assertThat(original.photoFolderContents()).isEqualTo(folder);
     }
 
