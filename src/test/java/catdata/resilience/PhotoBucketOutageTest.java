@@ -149,7 +149,8 @@ class PhotoBucketOutageTest {
     }
 
     private boolean postponed(String name) {
-        return jdbc.sql("SELECT count(*) FROM photo_file_removals WHERE name = :name AND due_at > now() + interval '9 minutes'")
+        return jdbc.sql("""
+                SELECT count(*) FROM photo_file_removals WHERE name = :name AND due_at > now() + interval '9 minutes'""")
                 .param("name", name).query(Long.class).single() == 1;
     }
 

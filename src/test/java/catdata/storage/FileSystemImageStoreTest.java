@@ -243,7 +243,8 @@ class FileSystemImageStoreTest {
     }
 
     private FileSystemImageStore start() {
-        FileSystemImageStore store = new FileSystemImageStore(new StorageProperties("filesystem", directory, directory.resolveSibling(directory.getFileName() + "-uploads")));
+        FileSystemImageStore store = new FileSystemImageStore(new StorageProperties("filesystem", directory,
+                directory.resolveSibling(directory.getFileName() + "-uploads")));
         stores.add(store);
         return store;
     }

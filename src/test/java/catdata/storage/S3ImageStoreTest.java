@@ -90,7 +90,8 @@ class S3ImageStoreTest {
             assertThat(whole.bytes().readAllBytes()).isEqualTo(PHOTO);
         }
         try (OpenedFile part = store.open(name).orElseThrow()) {
-            assertThat(part.bytes(100_000, 100_009).readAllBytes()).isEqualTo(Arrays.copyOfRange(PHOTO, 100_000, 100_010));
+            assertThat(part.bytes(100_000, 100_009).readAllBytes())
+                    .isEqualTo(Arrays.copyOfRange(PHOTO, 100_000, 100_010));
         }
         try (OpenedFile last = store.open(name).orElseThrow()) {
             assertThat(last.bytes(PHOTO.length - 1, PHOTO.length - 1).readAllBytes())

@@ -54,7 +54,8 @@ class S3PropertiesTest {
     @ValueSource(strings = {"minio:9000", "ftp://minio", "http://", "http://minio:9000/bucket", "http://u:p@minio",
             "http://minio?x=1", "not a url", "s3.amazonaws.com"})
     void anEndpointThatIsNotTheAddressOfAServiceIsRefused(String endpoint) {
-        assertRefused(new S3Properties("photos", null, null, endpoint, null), "S3_ENDPOINT must be the http:// or https://");
+        assertRefused(new S3Properties("photos", null, null, endpoint, null),
+                "S3_ENDPOINT must be the http:// or https://");
     }
 
     @ParameterizedTest

@@ -16,7 +16,8 @@ public final class StagingChild {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        FileSystemImageStore store = new FileSystemImageStore(new StorageProperties("filesystem", Path.of(args[0]), Path.of(args[0] + "-uploads")));
+        FileSystemImageStore store = new FileSystemImageStore(
+                new StorageProperties("filesystem", Path.of(args[0]), Path.of(args[0] + "-uploads")));
         store.stage(content -> {
             content.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             content.flush();

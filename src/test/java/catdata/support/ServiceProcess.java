@@ -71,8 +71,8 @@ public final class ServiceProcess implements AutoCloseable {
             Map<String, String> environment = builder.environment();
             // Settings exported in the developer's shell must not change what the test runs against.
             List.of("AUTH0_DOMAIN", "OIDC_ISSUER", "OIDC_JWKS_URI", "AUTH0_AUDIENCE", "DATABASE_URL", "PGHOST",
-                    "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "DATA_DIR", "IMAGES_DIR", "CORS_ORIGINS", "PHOTO_STORE",
-                    "S3_BUCKET", "S3_PREFIX", "S3_REGION", "S3_ENDPOINT", "S3_PATH_STYLE")
+                    "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "DATA_DIR", "IMAGES_DIR", "CORS_ORIGINS",
+                    "PHOTO_STORE", "S3_BUCKET", "S3_PREFIX", "S3_REGION", "S3_ENDPOINT", "S3_PATH_STYLE")
                     .forEach(environment::remove);
             environment.putAll(settings);
             environment.put("PORT", String.valueOf(port));
