@@ -57,6 +57,8 @@ final class CatalogueReader {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Rows are read one by one from inside the catalogue: what follows a row is the next one.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfig(LogicalType.Textual, strings -> strings
@@ -148,7 +150,7 @@ final class CatalogueReader {
             throw new InvalidArchive(ArchiveLayout.CATALOGUE + ": format_version must be a whole number.");
         }
         if (parser.getNumberType() != JsonParser.NumberType.INT || parser.getIntValue() != ArchiveLayout.FORMAT_VERSION) {
-            throw new InvalidArchive("Unknown format_version " + ArchiveLayout.printable(parser.getText())
+            throw new InvalidArchive("Unknown format_version " + ArchiveLayout.printable(parser.getString())
                     + ": this service reads archives of format_version " + ArchiveLayout.FORMAT_VERSION + ".");
         }
     }

@@ -1,0 +1,107 @@
+package catdata.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Archives as tests make and read them: a zip built entry by entry (deflated, or stored as a test
+ * says), and the entries of a zip the service sent.
+ */
+final class ArchiveBytes {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    private final Map<String, Boolean> stored = new LinkedHashMap<>();
+
+    /** An archive of the given catalogue and nothing else yet. */
+    static ArchiveBytes of(String catalogue) {
+        return new ArchiveBytes().with("catalogue.json", catalogue);
+    }
+
+    static ArchiveBytes of(JsonNode catalogue) {
+        return of(JSON.writeValueAsString(catalogue));
+    }
+
+    ArchiveBytes with(String name, String content) {
+        return with(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    ArchiveBytes with(String name, byte[] content) {
+        entries.put(name, content);
+        stored.put(name, false);
+        return this;
+    }
+
+    /** As {@link #with}, the entry stored rather than deflated. */
+    ArchiveBytes withStored(String name, byte[] content) {
+        entries.put(name, content);
+        stored.put(name, true);
+        return this;
+    }
+
+    byte[] zip() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                if (stored.get(entry.getKey())) {
+                    CRC32 crc = new CRC32();
+                    crc.update(entry.getValue());
+                    zipEntry.setMethod(ZipEntry.STORED);
+                    zipEntry.setSize(entry.getValue().length);
+                    zipEntry.setCompressedSize(entry.getValue().length);
+                    zipEntry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(zipEntry);
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Every entry of a zip, by name, in the zip's order. */
+    static Map<String, byte[]> entriesOf(byte[] zip) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    static ObjectNode catalogueOf(byte[] zip) {
+        return (ObjectNode) JSON.readTree(entriesOf(zip).get("catalogue.json"));
+    }
+
+    /** A catalogue of format 1 with the given rows (each a JSON array's text). */
+    static ObjectNode catalogue(String containers, String tags, String photos, String items) {
+        return (ObjectNode) JSON.readTree("{\"format_version\": 1, \"containers\": " + containers + ", \"tags\": " + tags
+                + ", \"photos\": " + photos + ", \"items\": " + items + "}");
+    }
+
+    /** Names of entries, for assertions. */
+    static List<String> names(byte[] zip) {
+        return List.copyOf(entriesOf(zip).keySet());
+    }
+}
