@@ -9,7 +9,7 @@ import catdata.error.InvalidInput;
 enum ExportFormat {
     ZIP("zip", "application/zip"),
     /** RFC 4180 registers the {@code header} parameter: the first line names the columns. */
-    CSV("csv", "text/csv;charset=UTF-8;header=present");
+    CSV("csv", "text/csv;header=present;charset=UTF-8");
 
     private final String wireName;
     private final String contentType;
