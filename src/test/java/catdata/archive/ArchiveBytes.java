@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ArchiveBytes {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CENTRAL_DIRECTORY_SIGNATURE = 0x02014b50;
 
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
     private final Map<String, Boolean> stored = new LinkedHashMap<>();
@@ -98,6 +102,45 @@ final class ArchiveBytes {
     static ObjectNode catalogue(String containers, String tags, String photos, String items) {
         return (ObjectNode) JSON.readTree("{\"format_version\": 1, \"containers\": " + containers + ", \"tags\": " + tags
                 + ", \"photos\": " + photos + ", \"items\": " + items + "}");
+    }
+
+    /**
+     * The zip with the uncompressed size its central directory declares for {@code name} replaced: an
+     * archive that lies about what its entry inflates to.
+     */
+    static byte[] declaringSize(byte[] zip, String name, int size) {
+        byte[] patched = zip.clone();
+        ByteBuffer bytes = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at + 46 <= patched.length; at++) {
+            if (bytes.getInt(at) == CENTRAL_DIRECTORY_SIGNATURE && bytes.getShort(at + 28) == wanted.length
+                    && Arrays.equals(patched, at + 46, at + 46 + wanted.length, wanted, 0, wanted.length)) {
+                bytes.putInt(at + 24, size);
+                return patched;
+            }
+        }
+        throw new IllegalArgumentException("No entry " + name);
+    }
+
+    /**
+     * The zip with every occurrence of {@code from} (in names, or in a stored entry's bytes) replaced
+     * by {@code to}, which is as long.
+     */
+    static byte[] replacing(byte[] zip, String from, String to) {
+        byte[] needle = from.getBytes(StandardCharsets.UTF_8);
+        byte[] replacement = to.getBytes(StandardCharsets.UTF_8);
+        byte[] patched = zip.clone();
+        boolean found = false;
+        for (int at = 0; at + needle.length <= patched.length; at++) {
+            if (Arrays.equals(patched, at, at + needle.length, needle, 0, needle.length)) {
+                System.arraycopy(replacement, 0, patched, at, needle.length);
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("Not in the zip: " + from);
+        }
+        return patched;
     }
 
     /** Names of entries, for assertions. */
