@@ -1,6 +1,7 @@
 package catdata.archive;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -44,7 +45,9 @@ final class ArchiveFile implements Closeable {
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
-        } catch (ZipException | IllegalArgumentException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // ZipFile's words for a file that is not a zip, one whose records point past its end, and
+            // an entry name that is not UTF-8.
             throw CentralDirectoryCheck.notAZip();
         }
         try {

@@ -2,7 +2,10 @@ package catdata.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -100,7 +103,10 @@ final class CatalogueReader {
     }
 
     ImportCounts read() {
-        try (InputStream in = archive.catalogue(); JsonParser parser = JSON.createParser(in)) {
+        // UTF-8 as RFC 8259 has it, decoded strictly here: left to itself, Jackson guesses UTF-16 or UTF-32
+        // from the first bytes, and refuses some guesses with errors of its own.
+        try (InputStream in = archive.catalogue();
+                JsonParser parser = JSON.createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()))) {
             readCatalogue(parser);
         } catch (JacksonException e) {
             throw refusal(e);
@@ -289,6 +295,9 @@ final class CatalogueReader {
         ArchiveRefusal inside = refusalInside(e);
         if (inside != null) {
             return inside;
+        }
+        if (e.getCause() instanceof CharacterCodingException) {
+            return new InvalidArchive(ArchiveLayout.CATALOGUE + " is not text in UTF-8.");
         }
         if (e.getCause() instanceof IOException io) {
             return new UncheckedIOException(io);

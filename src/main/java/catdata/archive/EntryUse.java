@@ -48,7 +48,7 @@ final class EntryUse implements InputStreamSource {
     public InputStream getInputStream() throws IOException {
         try {
             return new CountedStream(zip.getInputStream(entry));
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged();
         }
     }
