@@ -39,7 +39,7 @@ class ImportService {
     ImportCounts importArchive(Owner owner, Upload upload) throws IOException {
         // Asked before the upload is read, so a refusal does not wait for gigabytes; asked again below.
         if (rows.holdsRows(owner)) {
-            throw new HouseholdNotEmpty();
+            throw new ImportNeedsEmptyHousehold();
         }
         try (SpooledArchive spooled = upload.receive()) {
             return importFile(owner, spooled.path());
@@ -54,7 +54,7 @@ class ImportService {
                     throw new HouseholdNotFound();
                 }
                 if (rows.holdsRows(owner)) {
-                    throw new HouseholdNotEmpty();
+                    throw new ImportNeedsEmptyHousehold();
                 }
                 ImportSink sink = new ImportRows(owner, rows, intake);
                 return new CatalogueReader(archive, sink, limits.maxRows(), owner.sub(), now).read();
