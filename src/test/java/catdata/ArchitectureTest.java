@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     static final String[] FEATURES =
             {"catdata.container..", "catdata.tag..", "catdata.item..", "catdata.image..", "catdata.household..",
-                "catdata.adoption.."};
+                "catdata.adoption..", "catdata.archive.."};
     static final String[] SHARED = {"catdata.owner..", "catdata.error..", "catdata.paging..", "catdata.web..",
             "catdata.database..", "catdata.storage..", "catdata.codec..", "catdata.config..", "catdata.photo.."};
 

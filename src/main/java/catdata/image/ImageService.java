@@ -13,13 +13,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 import catdata.codec.ImageFormat;
 import catdata.owner.Owner;
+import catdata.paging.Paged;
+import catdata.paging.Paging;
 import catdata.photo.JudgedPhoto;
 import catdata.photo.PhotoIntake;
 import catdata.storage.ImageStore;
 import catdata.storage.LocalFile;
 import catdata.storage.OpenedFile;
-import catdata.paging.Paged;
-import catdata.paging.Paging;
 
 /**
  * Photos: accepted by their bytes, stored under a name we make, recorded with their owner. An

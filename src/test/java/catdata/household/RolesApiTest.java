@@ -136,7 +136,7 @@ class RolesApiTest extends ApiTest {
                 "/api/item/" + ids.get("item"), "/api/items/by-container/" + ids.get("container"),
                 "/api/items/by-tag/" + ids.get("tag"), "/api/items/search?name=Sk",
                 "/api/items/name-suggestions?q=Sk", "/api/items/search-text?q=Ski", "/api/images",
-                "/api/image/" + ids.get("image"));
+                "/api/image/" + ids.get("image"), "/api/export", "/api/export?format=csv");
     }
 
     private List<String[]> writes() {
@@ -159,6 +159,7 @@ class RolesApiTest extends ApiTest {
             "{\"to_container_id\": " + ids.get("container") + "}"});
         writes.add(new String[] {"POST", "/api/image" + onHousehold, "upload"});
         writes.add(new String[] {"DELETE", "/api/image/" + ids.get("image") + onHousehold, null});
+        writes.add(new String[] {"POST", "/api/import" + onHousehold, "archive"});
         return writes;
     }
 
@@ -184,6 +185,10 @@ class RolesApiTest extends ApiTest {
     private ApiResponse send(String token, String method, String path, String json) {
         if ("upload".equals(json)) {
             return api.upload(path, List.of(Part.file("b.png", "image/png", TestImages.png(4, 4))), bearer(token));
+        }
+        if ("archive".equals(json)) {
+            // Refused before it is read, whatever it holds.
+            return api.upload(path, List.of(Part.file("export.zip", "application/zip", new byte[100])), bearer(token));
         }
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         return api.send(method, path, "application/json", body, bearer(token));

@@ -30,6 +30,8 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
 
     @Override
     public String toString() {
-        return status + " " + (body.length > 500 ? text().substring(0, 500) + "..." : text());
+        // Cut by characters: a body of more than 500 bytes may be fewer characters (UTF-8).
+        String text = text();
+        return status + " " + (text.length() > 500 ? text.substring(0, 500) + "..." : text);
     }
 }

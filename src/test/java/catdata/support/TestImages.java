@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -118,6 +119,27 @@ public final class TestImages {
     public static byte[] pngPaddedTo(int size) {
         byte[] png = png(8, 8);
         return Arrays.copyOf(png, size);
+    }
+
+    /**
+     * A valid PNG made {@code size} bytes long by a text chunk of seeded random letters before its end:
+     * the bytes must be read through (unlike padding after the end), the store strips the chunk, and
+     * deflating shrinks the letters only a little.
+     */
+    public static byte[] pngWithTextChunk(byte[] png, int size) {
+        int end = findChunk(png, "IEND");
+        int length = size - png.length - 12;
+        ByteBuffer chunk = ByteBuffer.allocate(12 + length);
+        chunk.putInt(length).put("tEXtComment\0".getBytes(StandardCharsets.ISO_8859_1));
+        Random letters = new Random(size);
+        while (chunk.position() < 8 + length) {
+            chunk.put((byte) ('a' + letters.nextInt(26)));
+        }
+        byte[] withText = new byte[size];
+        System.arraycopy(png, 0, withText, 0, end);
+        System.arraycopy(chunk.array(), 0, withText, end, chunk.capacity());
+        System.arraycopy(png, end, withText, end + chunk.capacity(), png.length - end);
+        return withFixedCrc(withText, end);
     }
 
     public static byte[] text(String content) {

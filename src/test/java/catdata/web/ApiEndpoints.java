@@ -12,9 +12,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -28,9 +31,9 @@ import catdata.owner.Owner;
 import catdata.paging.Paging;
 
 /**
- * Every /api route and what it takes (path ids, paging, whole numbers in the query, a JSON body
- * and its fields, a multipart file, a household), read from its handler method, so that generated requests
- * cover a new endpoint without anyone listing it.
+ * Every /api route and what it takes (path ids, paging, whole numbers in the query, text parameters
+ * of a few allowed values, a JSON body and its fields, a multipart file, a household), read from its
+ * handler method, so that generated requests cover a new endpoint without anyone listing it.
  */
 final class ApiEndpoints {
 
@@ -46,7 +49,8 @@ final class ApiEndpoints {
      * JSON, and {@code inHousehold} says the route works in the household a request chooses.
      */
     record Endpoint(String method, String pattern, Set<String> methodsOnPattern, List<String> pathVariables,
-            List<Field> body, boolean multipart, boolean paged, List<String> numberParams, boolean inHousehold) {
+            List<Field> body, boolean multipart, boolean paged, List<String> numberParams,
+            Map<String, List<String>> choiceParams, boolean inHousehold) {
 
         boolean hasId() {
             return !pathVariables.isEmpty();
@@ -72,7 +76,8 @@ final class ApiEndpoints {
         handlerMapping.getHandlerMethods().forEach((info, handler) -> {
             for (String pattern : patterns(info)) {
                 for (String method : methods(info)) {
-                    endpoints.add(endpoint(method, pattern, methodsByPattern.get(pattern), handler));
+                    endpoints.add(endpoint(method, pattern, methodsByPattern.get(pattern), handler,
+                            consumesMultipart(info)));
                 }
             }
         });
@@ -87,13 +92,19 @@ final class ApiEndpoints {
         return info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).toList();
     }
 
+    /** A route that reads its multipart body itself says so by what it consumes, not by a parameter. */
+    private static boolean consumesMultipart(RequestMappingInfo info) {
+        return info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
+    }
+
     private static Endpoint endpoint(String method, String pattern, Set<String> methodsOnPattern,
-            HandlerMethod handler) {
+            HandlerMethod handler, boolean consumesMultipart) {
         List<Field> body = null;
-        boolean multipart = false;
+        boolean multipart = consumesMultipart;
         boolean paged = false;
         boolean inHousehold = false;
         List<String> numberParams = new ArrayList<>();
+        Map<String, List<String>> choiceParams = new LinkedHashMap<>();
         List<String> pathVariables = new ArrayList<>();
         for (MethodParameter parameter : handler.getMethodParameters()) {
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
@@ -108,6 +119,11 @@ final class ApiEndpoints {
             } else if (parameter.hasParameterAnnotation(RequestParam.class) && isNumber(type)) {
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 numberParams.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
+            } else if (parameter.hasParameterAnnotation(RequestParam.class) && type == String.class
+                    && !allowedValues(parameter).isEmpty()) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                choiceParams.put(param.name().isEmpty() ? parameter.getParameterName() : param.name(),
+                        allowedValues(parameter));
             } else if (type == Owner.class) {
                 inHousehold = true;
             } else if (parameter.hasParameterAnnotation(PathVariable.class)) {
@@ -122,7 +138,13 @@ final class ApiEndpoints {
         }
         pathVariables.sort(Comparator.comparingInt(name -> pattern.indexOf("{" + name + "}")));
         return new Endpoint(method, pattern, methodsOnPattern, List.copyOf(pathVariables), body, multipart, paged,
-                List.copyOf(numberParams), inHousehold);
+                List.copyOf(numberParams), Map.copyOf(choiceParams), inHousehold);
+    }
+
+    /** The values a text parameter's OpenAPI description allows ({@code zip} or {@code csv}, say); empty if any. */
+    private static List<String> allowedValues(MethodParameter parameter) {
+        Parameter described = parameter.getParameterAnnotation(Parameter.class);
+        return described == null ? List.of() : List.of(described.schema().allowableValues());
     }
 
     private static boolean isNumber(Class<?> type) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -81,7 +82,8 @@ final class HostileRequests {
         "C3", "EDBFBF", "F08282AC", "E080AF", "C1BF"};
     private static final String[] ROLES = {"owner", "editor", "viewer"};
     private static final String[] BAD_ROLES = {"admin", "Owner", "EDITOR", " viewer", "viewer ", "", "none", "0"};
-    private static final String[] BAD_SECONDS = {"0", "-1", "1.5", "1e3", "\"3600\"", "true", "[]", "{}", "null",
+    /** Not {@code null}: the API takes it as absent, the default of 7 days. */
+    private static final String[] BAD_SECONDS = {"0", "-1", "1.5", "1e3", "\"3600\"", "true", "[]", "{}",
         "9223372036854775808", "-9223372036854775808", "99999999999999999999"};
     private static final String[] WEIRD_TEXT = {"\uD83D\uDC31", "\u202Eevil", "O'Brien; --", "/* */", "50% _off_",
         "back\\slash", "\"quoted\"", "<script>", "\u00A0\u3000", "e\u0301", "\uFEFF", "\u0130st", "$1 ${x} #{y}",
@@ -266,6 +268,9 @@ final class HostileRequests {
             breakers.add(draft -> breaker(draft, "paging", () -> draft.query.add(random.coin() ? random.pick(BAD_PAGING)
                     : random.pick(new String[] {"limit=", "offset="}) + random.pick(JUNK_NUMBERS))));
         }
+        if (!endpoint.choiceParams().isEmpty()) {
+            breakers.add(draft -> choiceNotAllowed(endpoint, draft));
+        }
         if (!endpoint.numberParams().isEmpty()) {
             breakers.add(draft -> breaker(draft, "number parameter", () -> draft.query.add(
                     random.pick(endpoint.numberParams()) + "=" + random.pick(JUNK_NUMBERS))));
@@ -327,9 +332,17 @@ final class HostileRequests {
         String variable = random.pick(endpoint.pathVariables());
         breaker(draft, "path " + variable, () -> draft.path.put(variable, switch (random.below(6)) {
             case 0 -> "9".repeat(19 + random.below(2000));
-            case 1 -> RandomInput.encode(random.text(1 + random.below(5)));
+            case 1 -> notDigitsOnly(RandomInput.encode(random.text(1 + random.below(5))));
             default -> random.pick(JUNK_IDS);
         }));
+    }
+
+    /**
+     * Random text can be a digit or two, which is an id, and in a fresh database the caller's own
+     * (their rows are the first): such text gets a letter.
+     */
+    private static String notDigitsOnly(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9') ? text + "x" : text;
     }
 
     /** A household the caller is not in, or not a household id at all, by header or in the query. */
@@ -347,6 +360,19 @@ final class HostileRequests {
                 draft.query.add("household=" + household);
             }
         });
+    }
+
+    /** A value that is none of those a text parameter allows: another case, space around it, another word. */
+    private void choiceNotAllowed(Endpoint endpoint, Draft draft) {
+        String name = random.pick(endpoint.choiceParams().keySet().stream().sorted().toList());
+        String allowed = random.pick(endpoint.choiceParams().get(name));
+        String value = switch (random.below(4)) {
+            case 0 -> allowed.toUpperCase(Locale.ROOT);
+            case 1 -> RandomInput.encode(" " + allowed);
+            case 2 -> allowed + "x";
+            default -> random.coin() ? "" : RandomInput.encode(random.text(1 + random.below(10)));
+        };
+        breaker(draft, "parameter " + name, () -> draft.query.add(name + "=" + value));
     }
 
     /** A value the route reads and must refuse, in one of its fields. */
