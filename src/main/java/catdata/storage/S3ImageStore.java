@@ -2,9 +2,12 @@ package catdata.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import catdata.codec.ImageFormat;
@@ -127,6 +131,30 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
         return staging.directory();
     }
 
+    /**
+     * ListObjectsV2 under the prefix, one page (up to 1000 keys) at a time. Keys that are not one of
+     * our names (another tool's, or deeper under the prefix) are left out: the sweep never removes them.
+     */
+    @Override
+    public void listWrittenBefore(Instant before, Consumer<List<String>> page) {
+        String prefix = location.prefix();
+        try {
+            for (ListObjectsV2Response listed : s3.photos()
+                    .listObjectsV2Paginator(request -> request.bucket(location.bucket()).prefix(prefix))) {
+                List<String> names = listed.contents().stream()
+                        .filter(object -> object.lastModified().isBefore(before))
+                        .map(object -> object.key().substring(prefix.length()))
+                        .filter(StoredNames::isStoredName)
+                        .toList();
+                if (!names.isEmpty()) {
+                    page.accept(names);
+                }
+            }
+        } catch (SdkException e) {
+            throw S3Failures.unavailable("list photos", location, e);
+        }
+    }
+
     /** S3 answers a key that is not there as it answers one it removed. */
     @Override
     public void delete(String name) throws IOException {
@@ -164,7 +192,7 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
         return location.key(StoredNames.checked(name));
     }
 
-    private static String contentTypeOf(String name) {
+    static String contentTypeOf(String name) {
         String extension = name.substring(name.lastIndexOf('.') + 1);
         return Arrays.stream(ImageFormat.values()).filter(format -> format.extension().equals(extension))
                 .map(ImageFormat::contentType).findFirst().orElseThrow();

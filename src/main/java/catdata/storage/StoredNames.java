@@ -13,9 +13,13 @@ final class StoredNames {
     private StoredNames() {
     }
 
+    static boolean isStoredName(String name) {
+        return STORED_NAME.matcher(name).matches();
+    }
+
     /** The name itself, if it is one of ours. */
     static String checked(String name) {
-        if (!STORED_NAME.matcher(name).matches()) {
+        if (!isStoredName(name)) {
             throw new IllegalArgumentException("Not a stored photo name: " + name);
         }
         return name;
