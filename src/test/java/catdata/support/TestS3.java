@@ -2,6 +2,7 @@ package catdata.support;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -110,6 +111,11 @@ public final class TestS3 implements AutoCloseable {
 
     public void write(String bucket, String key, byte[] bytes) {
         client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    /** An object as another tool (or damage) may leave it: these bytes, with this metadata. */
+    public void write(String bucket, String key, byte[] bytes, Map<String, String> metadata) {
+        client.putObject(request -> request.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
     }
 
     public void delete(String bucket, String key) {
