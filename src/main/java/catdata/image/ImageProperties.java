@@ -13,14 +13,16 @@ import catdata.config.InvalidConfigurationException;
 
 /**
  * The largest upload ({@code MAX_UPLOAD_SIZE}), and how long a deleted photo's file is kept for the
- * downloads already under way ({@link PhotoFileRemovals}). What a photo may cost to decode is the
+ * downloads already under way ({@link PhotoFileRemovals}), and how old an object no row names must be
+ * before {@link PhotoOrphanSweep} removes it ({@code PHOTO_ORPHAN_GRACE}). What a photo may cost to decode is the
  * codecs' own setting, {@link catdata.codec.DecodeLimits}, under the same prefix.
  */
 @Validated
 @ConfigurationProperties("catdata.images")
 record ImageProperties(
         @NotNull @DefaultValue("10MB") DataSize maxUploadSize,
-        @NotNull @DefaultValue("60s") Duration fileRemovalDelay) {
+        @NotNull @DefaultValue("60s") Duration fileRemovalDelay,
+        @NotNull @DefaultValue("1h") Duration orphanGrace) {
 
     ImageProperties {
         if (maxUploadSize != null && maxUploadSize.toBytes() <= 0) {
@@ -28,6 +30,9 @@ record ImageProperties(
         }
         if (fileRemovalDelay != null && fileRemovalDelay.isNegative()) {
             throw new InvalidConfigurationException("catdata.images.file-removal-delay must not be negative");
+        }
+        if (orphanGrace != null && (orphanGrace.isNegative() || orphanGrace.isZero())) {
+            throw new InvalidConfigurationException("PHOTO_ORPHAN_GRACE must be positive, not " + orphanGrace);
         }
     }
 }
