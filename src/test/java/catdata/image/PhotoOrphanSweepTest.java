@@ -1,0 +1,119 @@
+package catdata.image;
+
+import static catdata.support.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import catdata.storage.ImageStore;
+import catdata.support.ApiClient.Part;
+import catdata.support.ApiResponse;
+import catdata.support.ApiTest;
+import catdata.support.S3PhotoStore;
+import catdata.support.TestPhotos;
+import catdata.support.TestS3;
+
+/**
+ * Objects in the bucket that no row names are removed once older than the grace (2 s here; the
+ * sweep itself is run by the tests, not by its schedule), and only by the instance holding the lock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"catdata.images.orphan-grace=2s", "catdata.images.orphan-sweep=1h"})
+@ContextConfiguration(initializers = PhotoOrphanSweepTest.OwnBucket.class)
+class PhotoOrphanSweepTest extends ApiTest {
+
+    private static final String PREFIX = "swept/";
+
+    @Autowired
+    private PhotoOrphanSweep sweep;
+
+    @Autowired
+    private ImageStore store;
+
+    @Autowired
+    private DataSource dataSource;
+
+    /** A bucket of its own: a sweep with a grace this short must not see other tests' objects. */
+    static class OwnBucket implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        static final String BUCKET = TestS3.shared().newBucket();
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(S3PhotoStore.settings(TestS3.shared(), BUCKET, PREFIX)).applyTo(context);
+        }
+    }
+
+    @Test
+    void anOldObjectNoRowNamesIsRemovedAndFreshOrphansAndEveryNamedObjectStay() throws Exception {
+        TestS3 s3 = TestS3.shared();
+        String photo = upload(newUserToken());
+        String thumbnail = ImageStore.thumbnailName(photo, "jpg");
+        s3.write(OwnBucket.BUCKET, PREFIX + thumbnail, bytes("a thumbnail"));
+        String oldOrphan = ImageStore.newName("jpg");
+        String oldOrphansThumbnail = ImageStore.thumbnailName(oldOrphan, "jpg");
+        s3.write(OwnBucket.BUCKET, PREFIX + oldOrphan, bytes("no row"));
+        s3.write(OwnBucket.BUCKET, PREFIX + oldOrphansThumbnail, bytes("no row either"));
+        s3.write(OwnBucket.BUCKET, PREFIX + "someone-elses.txt", bytes("not ours"));
+        Thread.sleep(3_500);
+        String freshOrphan = ImageStore.newName("png");
+        s3.write(OwnBucket.BUCKET, PREFIX + freshOrphan, bytes("written just now"));
+
+        int removed = sweep.removeOrphans();
+
+        // At least: another test's fresh orphan may have come of age by now.
+        assertThat(removed).isGreaterThanOrEqualTo(2);
+        assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).containsExactlyInAnyOrder(PREFIX + photo, PREFIX + thumbnail,
+                PREFIX + freshOrphan, PREFIX + "someone-elses.txt");
+    }
+
+    @Test
+    void anInstanceThatFindsTheSweepUnderWayElsewhereLeavesItAlone() throws Exception {
+        TestS3 s3 = TestS3.shared();
+        String orphan = ImageStore.newName("webp");
+        s3.write(OwnBucket.BUCKET, PREFIX + orphan, bytes("no row"));
+        Thread.sleep(3_500);
+
+        try (Connection otherInstance = dataSource.getConnection();
+                PreparedStatement lock = otherInstance.prepareStatement(
+                        "SELECT pg_advisory_lock(hashtext('catdata.photo-orphan-sweep'), hashtext(?))")) {
+            lock.setString(1, store.location());
+            lock.execute();
+            try {
+                assertThat(sweep.removeOrphans()).isZero();
+                assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).contains(PREFIX + orphan);
+            } finally {
+                try (PreparedStatement unlock = otherInstance.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                    unlock.execute();
+                }
+            }
+        }
+
+        assertThat(sweep.removeOrphans()).isPositive();
+        assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).doesNotContain(PREFIX + orphan);
+    }
+
+    private String upload(String token) {
+        ApiResponse response = api.upload("/api/image",
+                List.of(Part.file("cat", "image/jpeg", TestPhotos.cameraJpeg(300, 200))), bearer(token));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("filename").asString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
