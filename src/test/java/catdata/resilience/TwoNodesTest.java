@@ -66,6 +66,10 @@ class TwoNodesTest {
             b.awaitReady();
             assertThat(count(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                     .as("no migration failed").isZero();
+            assertThat(List.of(a.log(), b.log())).as("one node migrated, the other found the schema done")
+                    .filteredOn(log -> log.contains("Successfully applied")).hasSize(1);
+            assertThat(List.of(a.log(), b.log())).filteredOn(log -> log.contains("No migration necessary"))
+                    .hasSize(1);
             String[] auth = ApiClient.bearer(ISSUER.token().build());
             ApiClient onA = a.api();
             ApiClient onB = b.api();
