@@ -245,6 +245,8 @@ measure_w4_on_s3() {
   seed
   ONE_OFF+=("W4-S3's service seeded through the API in ${SEED_SECONDS} s; S3Proxy's CPU counts as other CPU")
   measure W4-S3 "GET /api/image/{id}, S3 store" w4-image.lua "$API"
+  ONE_OFF+=("W4-S3's service log: $(awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ && ($2 == "WARN" || $2 == "ERROR") {n++}
+    END {print n + 0}' "$SERVICE_LOG") WARN/ERROR lines (not kept)")
 }
 
 # Items up to LARGE_ITEMS straight into the embedded PostgreSQL, then ANALYZE (bench/large.sql).
