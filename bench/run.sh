@@ -245,7 +245,7 @@ measure_w4_on_s3() {
   seed
   ONE_OFF+=("W4-S3's service seeded through the API in ${SEED_SECONDS} s; S3Proxy's CPU counts as other CPU")
   measure W4-S3 "GET /api/image/{id}, S3 store" w4-image.lua "$API"
-  ONE_OFF+=("W4-S3's service log: $(awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ && ($2 == "WARN" || $2 == "ERROR") {n++}
+  ONE_OFF+=("W4-S3's service log: $(awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ && ($2 == "WARN" || $2 == "ERROR") {n++}
     END {print n + 0}' "$SERVICE_LOG") WARN/ERROR lines (not kept)")
 }
 
@@ -552,8 +552,8 @@ report() {
 # (the whole log, one line per request, is large): they explain non-2xx answers.
 keep_service_problems() {
   local count
-  count=$(awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ && ($2 == "WARN" || $2 == "ERROR") {n++} END {print n + 0}' "$SERVICE_LOG")
-  awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ {keep = ($2 == "WARN" || $2 == "ERROR")}
+  count=$(awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ && ($2 == "WARN" || $2 == "ERROR") {n++} END {print n + 0}' "$SERVICE_LOG")
+  awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ {keep = ($2 == "WARN" || $2 == "ERROR")}
        keep && kept < 5000 {print; kept++}' "$SERVICE_LOG" >"$LAST_LOG"
   echo "- service log: $count WARN/ERROR lines, kept with their stack traces in ${LAST_LOG#"$ROOT"/}"
   echo "- service log: $(grep -c 'OutOfMemoryError' "$SERVICE_LOG" || true) lines naming OutOfMemoryError"
