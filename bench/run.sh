@@ -7,8 +7,11 @@
 # Usage: bench/run.sh [--quick] [--large]
 #   --quick  1 s warm-up and 3 s runs instead of 5 s and 20 s (a smoke check)
 #   --large  then removes W5's items, adds items up to 100,000 by SQL and measures the search (W8) again
-# Environment: API_PORT (3900), ISSUER_PORT (3901), NGINX_PORT (3902), BENCH_JVM_OPTS (instead
-# of the pom's <service.jvm.options>), JAVA_HOME (else the java on PATH).
+# W4 runs twice: on the filesystem store (W4) and, at the end, on a second service with its photos
+# in a bucket of an S3Proxy of the bench's own (W4-S3, its own database, seeded the same way).
+# Environment: API_PORT (3900), ISSUER_PORT (3901), NGINX_PORT (3902), S3_API_PORT (3903),
+# S3_ISSUER_PORT (3904), S3PROXY_PORT (3905), BENCH_JVM_OPTS (instead of the pom's
+# <service.jvm.options>), JAVA_HOME (else the java on PATH).
 # Runs on loopback only. Installs wrk and nginx-light (and psql for --large) if missing, as root.
 set -euo pipefail
 
@@ -29,6 +32,13 @@ done
 API_PORT=${API_PORT:-3900}
 ISSUER_PORT=${ISSUER_PORT:-3901}
 NGINX_PORT=${NGINX_PORT:-3902}
+S3_API_PORT=${S3_API_PORT:-3903}
+S3_ISSUER_PORT=${S3_ISSUER_PORT:-3904}
+S3PROXY_PORT=${S3PROXY_PORT:-3905}
+# S3Proxy knows only these; the S3 service gets them as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+S3PROXY_KEY=bench-key
+S3PROXY_SECRET=bench-secret-0123456789
+S3PROXY_BUCKET=bench
 THREADS=2
 CONNECTIONS=64
 if $QUICK; then WARMUP=1 DURATION=3; else WARMUP=5 DURATION=20; fi
@@ -43,7 +53,11 @@ WORK=$(mktemp -d -t catdata-bench.XXXXXX)
 DATA=$WORK/data              # what Seed.java writes for the wrk scripts
 RESULTS=$WORK/results        # one file per workload: wrk's RESULT line and the samples
 SERVICE_LOG=$WORK/service.log
+SERVICE_DATA=$WORK/service-data
+IMAGES=$WORK/images
 SERVICE_PID=""
+S3_SERVICE_PID=""
+S3PROXY_PID=""
 NGINX_PID=""
 SAMPLER_PID=""
 PG_PID=""
@@ -72,6 +86,8 @@ cleanup() {
   stop_pid "$NGINX_PID" 5
   # SIGTERM: the service stops its embedded PostgreSQL itself on a clean shutdown.
   stop_pid "$SERVICE_PID" 40
+  stop_pid "$S3_SERVICE_PID" 40
+  stop_pid "$S3PROXY_PID" 5
   if ((status != 0)) && [[ -f $SERVICE_LOG ]]; then
     cp "$SERVICE_LOG" "$LAST_LOG"
     log "the service's log is kept in $LAST_LOG; its last lines:"
@@ -96,9 +112,9 @@ require_tools() {
 # A service already on one of our ports would answer our readiness checks and requests.
 require_free_ports() {
   local port
-  for port in "$API_PORT" "$ISSUER_PORT" "$NGINX_PORT"; do
+  for port in "$API_PORT" "$ISSUER_PORT" "$NGINX_PORT" "$S3_API_PORT" "$S3_ISSUER_PORT" "$S3PROXY_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      fail "port $port is in use (set API_PORT, ISSUER_PORT or NGINX_PORT)"
+      fail "port $port is in use (set API_PORT, ISSUER_PORT, NGINX_PORT, S3_API_PORT, S3_ISSUER_PORT or S3PROXY_PORT)"
     fi
   done
 }
@@ -109,6 +125,14 @@ build() {
   mvn -q -B package -DskipTests >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; fail "the build failed"; }
   JAR=$(ls target/cat-data-*.jar | grep -v '\.original$' | head -n 1)
   [[ -n $JAR ]] || fail "no jar in target/"
+  # The S3 server of W4-S3, at the version the tests use, from Maven Central (or the local repository).
+  local version
+  version=$(sed -n 's|.*<s3proxy.version>\(.*\)</s3proxy.version>.*|\1|p' pom.xml)
+  mvn -q -B dependency:copy -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" \
+    -DoutputDirectory=target/s3proxy -Dmdep.stripVersion=true >"$WORK/s3proxy-fetch.log" 2>&1 \
+    || { cat "$WORK/s3proxy-fetch.log"; fail "could not fetch S3Proxy $version"; }
+  S3PROXY_JAR=target/s3proxy/s3proxy-jar-with-dependencies.jar
+  [[ -f $S3PROXY_JAR ]] || fail "no $S3PROXY_JAR"
 }
 
 # The JVM options the project recommends live in the pom, so README, start script and benchmark
@@ -117,14 +141,15 @@ jvm_options() {
   "$BENCH_DIR/jvm-options.sh"
 }
 
+# start_service [NAME=value...]: the settings given are added to the service's environment.
 start_service() {
   JVM_OPTS=$(jvm_options)
   log "starting the service on $API (issuer port $ISSUER_PORT), JVM options: ${JVM_OPTS:-none}"
   # Word splitting of JVM_OPTS is wanted: it holds several options (none with spaces).
   # shellcheck disable=SC2086
   # MALLOC_ARENA_MAX as in the pom's spring-boot:run settings (fewer glibc malloc arenas).
-  (cd "$WORK" && exec env MALLOC_ARENA_MAX=2 PORT="$API_PORT" LOCAL_ISSUER_PORT="$ISSUER_PORT" DATA_DIR="$WORK/service-data" \
-     IMAGES_DIR="$WORK/images" "$JAVA" $JVM_OPTS -jar "$ROOT/$JAR" >"$SERVICE_LOG" 2>&1) &
+  (cd "$WORK" && exec env MALLOC_ARENA_MAX=2 PORT="$API_PORT" LOCAL_ISSUER_PORT="$ISSUER_PORT" DATA_DIR="$SERVICE_DATA" \
+     IMAGES_DIR="$IMAGES" "$@" "$JAVA" $JVM_OPTS -jar "$ROOT/$JAR" >"$SERVICE_LOG" 2>&1) &
   SERVICE_PID=$!
   wait_until_ready
   local pg_dir
@@ -150,8 +175,9 @@ require_service_alive() {
 seed() {
   log "seeding through the API (Seed.java)"
   local start=$SECONDS
-  "$JAVA" "$BENCH_DIR/Seed.java" api "$API" "http://127.0.0.1:$ISSUER_PORT" "$WORK/images" "$DATA" \
-    2> >(tee "$WORK/seed.txt" >&2)
+  mkdir -p "$DATA"
+  "$JAVA" "$BENCH_DIR/Seed.java" api "$API" "http://127.0.0.1:$ISSUER_PORT" "$IMAGES" "$DATA" \
+    2> >(tee "$DATA/seed.txt" >&2)
   SEED_SECONDS=$((SECONDS - start))
   # The bench user's household, for W10 to name it.
   curl -s -H "Authorization: Bearer $(cat "$DATA/token")" "$API/api/me" \
@@ -176,6 +202,51 @@ start_nginx() {
     sleep 0.1
   done
   fail "nginx did not serve $first_file; see $prefix/error.log"
+}
+
+# ---------------------------------------------------------------------------------------------
+# W4-S3: W4 again, on a service whose photos are in a bucket
+
+# S3Proxy (the S3 server the tests use), its objects in memory as the filesystem store's files are
+# in the page cache, with the bucket made; it checks SigV4 signatures as S3 does.
+start_s3proxy() {
+  printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$S3PROXY_PORT" "s3proxy.authorization=aws-v4" \
+    "s3proxy.identity=$S3PROXY_KEY" "s3proxy.credential=$S3PROXY_SECRET" "jclouds.provider=transient" \
+    >"$WORK/s3proxy.conf"
+  log "starting S3Proxy on port $S3PROXY_PORT"
+  # The status listener silences the logback chatter of the jar's own logging set-up.
+  "$JAVA" -XX:+UseSerialGC -Xmx256m -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \
+    -jar "$ROOT/$S3PROXY_JAR" --properties "$WORK/s3proxy.conf" >"$WORK/s3proxy.log" 2>&1 &
+  S3PROXY_PID=$!
+  local empty_body_sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 status=none
+  for _ in $(seq 120); do
+    kill -0 "$S3PROXY_PID" 2>/dev/null || { tail -n 20 "$WORK/s3proxy.log" >&2; fail "S3Proxy exited while starting"; }
+    # S3Proxy wants the payload's hash, which curl's SigV4 does not send by itself.
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "x-amz-content-sha256: $empty_body_sha256" \
+      --aws-sigv4 "aws:amz:us-east-1:s3" -u "$S3PROXY_KEY:$S3PROXY_SECRET" \
+      "http://127.0.0.1:$S3PROXY_PORT/$S3PROXY_BUCKET") || true
+    [[ $status == 200 ]] && return 0
+    sleep 0.5
+  done
+  fail "S3Proxy did not make the bucket (last status $status); see $WORK/s3proxy.log"
+}
+
+# After every other workload: stops the filesystem service (so the two never share the machine),
+# starts one on the bucket with a database of its own, seeds it as the first and measures W4 on it.
+# The locals stand in for the first service's settings in the functions called from here.
+measure_w4_on_s3() {
+  start_s3proxy
+  stop_pid "$SERVICE_PID" 40
+  local SERVICE_LOG=$WORK/service-s3.log SERVICE_DATA=$WORK/service-s3-data IMAGES=$WORK/images-s3 \
+    DATA=$WORK/data-s3 API_PORT=$S3_API_PORT ISSUER_PORT=$S3_ISSUER_PORT API=http://127.0.0.1:$S3_API_PORT \
+    SEED_SECONDS
+  start_service PHOTO_STORE=s3 S3_ENDPOINT="http://127.0.0.1:$S3PROXY_PORT" S3_BUCKET="$S3PROXY_BUCKET" \
+    AWS_ACCESS_KEY_ID="$S3PROXY_KEY" AWS_SECRET_ACCESS_KEY="$S3PROXY_SECRET"
+  seed
+  ONE_OFF+=("W4-S3's service seeded through the API in ${SEED_SECONDS} s; S3Proxy's CPU counts as other CPU")
+  measure W4-S3 "GET /api/image/{id}, S3 store" w4-image.lua "$API"
+  ONE_OFF+=("W4-S3's service log: $(awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ && ($2 == "WARN" || $2 == "ERROR") {n++}
+    END {print n + 0}' "$SERVICE_LOG") WARN/ERROR lines (not kept)")
 }
 
 # Items up to LARGE_ITEMS straight into the embedded PostgreSQL, then ANALYZE (bench/large.sql).
@@ -345,7 +416,7 @@ server_errors() {
 
 # Every workload measured, in the table's order.
 workloads() {
-  echo R0 W1 W10 W2 W3 W4 W5 W6 W7 W8 W9
+  echo R0 W1 W10 W2 W3 W4 W4-S3 W5 W6 W7 W8 W9
   $LARGE && echo W8-100k
   return 0
 }
@@ -375,6 +446,7 @@ compute_ratios() {
     echo "$id/R0 $(ratio "$(requests_per_second "$id")" "$r0")"
   done
   echo "W4/W9 $(ratio "$(requests_per_second W4)" "$(requests_per_second W9)")"
+  echo "W4-S3/W4 $(ratio "$(requests_per_second W4-S3)" "$(requests_per_second W4)")"
   if $LARGE; then echo "W8p99(100k)/W8p99(10k) $(ratio "$(result W8-100k p99_us)" "$(result W8 p99_us)")"; fi
 }
 
@@ -386,7 +458,7 @@ jwks_fetches() { grep -c 'JWKS fetched' "$RESULTS/W7.log" || true; }
 jwks_fetch_lines_in_log() { grep -c 'JWKS fetched' "$SERVICE_LOG" || true; }
 
 # Workloads that must answer only 2xx without socket errors, and those of them that did not.
-clean_workloads() { if $LARGE; then echo W1 W10 W2 W3 W4 W5 W8 W8-100k; else echo W1 W10 W2 W3 W4 W5 W8; fi; }
+clean_workloads() { if $LARGE; then echo W1 W10 W2 W3 W4 W4-S3 W5 W8 W8-100k; else echo W1 W10 W2 W3 W4 W4-S3 W5 W8; fi; }
 unclean_workloads() {
   local id
   for id in $(clean_workloads); do
@@ -422,6 +494,7 @@ print_targets() {
     check "W7 JWKS fetches" "$fetches in $seconds s" "≤ 5/min" "$(at_most "$fetches" $((5 * ((seconds + 59) / 60))))"
   fi
   check "W4/W9" "$(ratio_value W4/W9)" "≥ 0.50" "$(at_least "$(ratio_value W4/W9)" 0.50)"
+  check "W4-S3/W4" "$(ratio_value W4-S3/W4)" "≥ 0.50" "$(at_least "$(ratio_value W4-S3/W4)" 0.50)"
   if $LARGE; then
     check "W8 p99 100k/10k" "$(ratio_value "W8p99(100k)/W8p99(10k)")" "≤ 2.0" \
       "$(at_most "$(ratio_value "W8p99(100k)/W8p99(10k)")" 2.0)"
@@ -454,7 +527,7 @@ print_notes() {
   done
   keep_service_problems
   echo "- seeding through the API: ${SEED_SECONDS} s in all (Seed.java start included)"
-  sed 's/^seed: /  - /' "$WORK/seed.txt"
+  sed 's/^seed: /  - /' "$DATA/seed.txt"
   if $LARGE; then echo "- growing to $LARGE_ITEMS items by SQL: ${LARGE_SECONDS} s"; fi
   for line in "${ONE_OFF[@]}"; do echo "- $line"; done
   if ((${#MISSES[@]} > 0)); then
@@ -479,8 +552,8 @@ report() {
 # (the whole log, one line per request, is large): they explain non-2xx answers.
 keep_service_problems() {
   local count
-  count=$(awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ && ($2 == "WARN" || $2 == "ERROR") {n++} END {print n + 0}' "$SERVICE_LOG")
-  awk '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ {keep = ($2 == "WARN" || $2 == "ERROR")}
+  count=$(awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ && ($2 == "WARN" || $2 == "ERROR") {n++} END {print n + 0}' "$SERVICE_LOG")
+  awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ {keep = ($2 == "WARN" || $2 == "ERROR")}
        keep && kept < 5000 {print; kept++}' "$SERVICE_LOG" >"$LAST_LOG"
   echo "- service log: $count WARN/ERROR lines, kept with their stack traces in ${LAST_LOG#"$ROOT"/}"
   echo "- service log: $(grep -c 'OutOfMemoryError' "$SERVICE_LOG" || true) lines naming OutOfMemoryError"
@@ -535,6 +608,7 @@ main() {
     measure W8-100k "search-text, 100k items" w8-search.lua "$API"
     list_everything
   fi
+  measure_w4_on_s3
   report
 }
 

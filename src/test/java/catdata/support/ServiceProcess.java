@@ -57,7 +57,8 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(workDir, settings, List.of());
     }
 
-    private static ServiceProcess launch(Path workDir, Map<String, String> settings, List<String> jvmOptions) {
+    /** As above, with JVM options of the test's own; {@link #awaitReady()} then waits for it. */
+    public static ServiceProcess launch(Path workDir, Map<String, String> settings, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(workDir, "service-", ".log");
@@ -152,6 +153,12 @@ public final class ServiceProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** Waits until a service {@link #launch launched} reports ready, as {@link #start} does. */
+    public ServiceProcess awaitReady() {
+        awaitReady(Duration.ofSeconds(120));
+        return this;
     }
 
     private void awaitReady(Duration timeout) {
