@@ -245,6 +245,8 @@ measure_w4_on_s3() {
   seed
   ONE_OFF+=("W4-S3's service seeded through the API in ${SEED_SECONDS} s; S3Proxy's CPU counts as other CPU")
   measure W4-S3 "GET /api/image/{id}, S3 store" w4-image.lua "$API"
+  # Where a download's CPU goes on each store: the bucket's server shares this machine's cores.
+  ONE_OFF+=("CPU per download: W4 $(cpu_per_request W4 3) ms (service); W4-S3 $(cpu_per_request W4-S3 3) ms (service) + $(cpu_per_request W4-S3 8) ms (S3Proxy)")
   ONE_OFF+=("W4-S3's service log: $(awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ && ($2 == "WARN" || $2 == "ERROR") {n++}
     END {print n + 0}' "$SERVICE_LOG") WARN/ERROR lines (not kept)")
 }
@@ -282,10 +284,11 @@ item_count() {
 
 # Every ~200 ms, one line: time, the JVM's VmRSS (kB) and CPU ticks (utime+stime), the summed
 # VmRSS (kB) and CPU ticks of the embedded PostgreSQL's processes, wrk's CPU ticks, and the
-# whole machine's busy ticks. The machine is shared, so what else ran shows as "other CPU".
+# whole machine's busy ticks, and S3Proxy's CPU ticks (0 while it is not running). The machine is
+# shared, so what else ran shows as "other CPU".
 # Reads /proc with builtins only, so the sampler itself costs next to nothing.
 sample() {
-  local out=$1 wrk_pid=$2 key value rest rss ticks pg_rss pg_ticks wrk_ticks=0 stat kids pid
+  local out=$1 wrk_pid=$2 key value rest rss ticks pg_rss pg_ticks wrk_ticks=0 s3_ticks=0 stat kids pid
   local cpu user nice system idle iowait irq softirq steal
   while kill -0 "$SERVICE_PID" 2>/dev/null; do
     rss=0 pg_rss=0 pg_ticks=0
@@ -306,8 +309,12 @@ sample() {
       done
     fi
     if read -r -a stat 2>/dev/null <"/proc/$wrk_pid/stat"; then wrk_ticks=$((stat[13] + stat[14])); fi
+    if [[ -n $S3PROXY_PID ]] && read -r -a stat 2>/dev/null <"/proc/$S3PROXY_PID/stat"; then
+      s3_ticks=$((stat[13] + stat[14]))
+    fi
     read -r cpu user nice system idle iowait irq softirq steal rest </proc/stat
-    echo "$EPOCHREALTIME $rss $ticks $pg_rss $pg_ticks $wrk_ticks $((user + nice + system + irq + softirq + steal))" >>"$out"
+    echo "$EPOCHREALTIME $rss $ticks $pg_rss $pg_ticks $wrk_ticks $((user + nice + system + irq + softirq + steal)) $s3_ticks" \
+      >>"$out"
     sleep 0.2
   done
 }
@@ -371,6 +378,16 @@ sampled_figures() {
       printf "%s %.0f %s %.0f %s %s\n", pct(service), rss / 1024, pct(postgres), pg / 1024, pct(wrk),
         pct(other > 0 ? other : 0)
     }' "$file"
+}
+
+# cpu_per_request <id> <column>: milliseconds of CPU per answer of the process whose ticks are in
+# that column of the samples (3 the service, 8 S3Proxy), over the sampled part of the run.
+cpu_per_request() {
+  awk -v hz="$(getconf CLK_TCK)" -v column="$2" -v rate="$(requests_per_second "$1")" '
+    NR == 1 {start = $1; first = $column}
+    {end = $1; last = $column}
+    END {if (end > start && rate > 0) printf "%.2f", 1000 * (last - first) / hz / (end - start) / rate; else print "-"}
+  ' "$RESULTS/$1.samples"
 }
 
 ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }

@@ -2,18 +2,21 @@ package catdata.adoption;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import catdata.photo.PhotoWriters;
+
 /**
  * One takeover at a time: instances starting together on the original's database would otherwise
  * each clear the other's journal. A PostgreSQL session lock on a connection of its own, held from
  * before the database is looked at until the takeover has committed or failed; the database drops
- * it if the process dies.
+ * it if the process dies. The same session counts among the {@link PhotoWriters} meanwhile: the
+ * photos a takeover copies have no rows until it commits, however long it runs, and another
+ * instance's orphan sweep must leave them alone.
  */
 final class AdoptionLock implements AutoCloseable {
 
@@ -33,10 +36,10 @@ final class AdoptionLock implements AutoCloseable {
             connection = dataSource.getConnection();
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 lock.setLong(1, KEY);
-                try (ResultSet ignored = lock.executeQuery()) {
-                    return new AdoptionLock(connection);
-                }
+                lock.executeQuery().close();
             }
+            PhotoWriters.joinSession(connection);
+            return new AdoptionLock(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new DataAccessResourceFailureException("Could not take the adoption lock", e);
@@ -47,6 +50,7 @@ final class AdoptionLock implements AutoCloseable {
     @Override
     public void close() {
         try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            PhotoWriters.leaveSession(connection);
             unlock.setLong(1, KEY);
             unlock.executeQuery().close();
         } catch (SQLException e) {

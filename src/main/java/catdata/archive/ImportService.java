@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import catdata.owner.HouseholdNotFound;
 import catdata.owner.Owner;
 import catdata.photo.PhotoIntake;
+import catdata.photo.PhotoWriters;
 
 /**
  * Imports an archive into an empty household, all or nothing: every row in one transaction, every
@@ -27,13 +28,16 @@ class ImportService {
     private final ImportRepository rows;
     private final PhotoIntake intake;
     private final TransactionTemplate transaction;
+    private final PhotoWriters writers;
     private final ImportProperties limits;
 
-    ImportService(ImportRepository rows, PhotoIntake intake, TransactionTemplate transaction, ImportProperties limits) {
+    ImportService(ImportRepository rows, PhotoIntake intake, TransactionTemplate transaction, ImportProperties limits,
+            PhotoWriters writers) {
         this.rows = rows;
         this.intake = intake;
         this.transaction = transaction;
         this.limits = limits;
+        this.writers = writers;
     }
 
     ImportCounts importArchive(Owner owner, Upload upload) throws IOException {
@@ -56,6 +60,8 @@ class ImportService {
                 if (rows.holdsRows(owner)) {
                     throw new ImportNeedsEmptyHousehold();
                 }
+                // However long the archive takes, the orphan sweep leaves its photos alone.
+                writers.joinTransaction();
                 ImportSink sink = new ImportRows(owner, rows, intake);
                 return new CatalogueReader(archive, sink, limits.maxRows(), owner.sub(), now).read();
             });

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import catdata.codec.ImageFormat;
 import catdata.error.ApiException;
+import catdata.photo.PhotoWriters;
 import catdata.storage.ImageStore;
 
 /**
@@ -30,7 +31,8 @@ import catdata.storage.ImageStore;
  * on its way is never taken. Only a store that lists its objects has any (the S3 store).
  *
  * <p>One instance sweeps at a time: the sweep holds a PostgreSQL advisory lock for its store while
- * it runs, and an instance that finds it taken skips its turn.
+ * it runs, and an instance that finds it taken skips its turn. It skips its turn too while any
+ * batch of {@link PhotoWriters} runs: an import or a takeover may take longer than the grace.
  */
 @Component
 class PhotoOrphanSweep {
@@ -42,9 +44,12 @@ class PhotoOrphanSweep {
     private final ImageStore store;
     private final Duration grace;
     private final TransactionTemplate transaction;
+    private final PhotoWriters writers;
 
-    PhotoOrphanSweep(JdbcClient jdbc, ImageStore store, ImageProperties properties, TransactionTemplate transaction) {
+    PhotoOrphanSweep(JdbcClient jdbc, ImageStore store, ImageProperties properties, TransactionTemplate transaction,
+            PhotoWriters writers) {
         this.jdbc = jdbc;
+        this.writers = writers;
         this.store = store;
         this.grace = properties.orphanGrace();
         this.transaction = transaction;
@@ -70,7 +75,8 @@ class PhotoOrphanSweep {
                     .sql("SELECT pg_try_advisory_xact_lock(hashtext(:lock), hashtext(:store))")
                     .param("lock", LOCK_NAME).param("store", store.location())
                     .query(Boolean.class).single());
-            if (!mine) {
+            // A takeover or an import may be writing photos for longer than the grace.
+            if (!mine || writers.anyWriting()) {
                 return 0;
             }
             List<String> orphans = new ArrayList<>();

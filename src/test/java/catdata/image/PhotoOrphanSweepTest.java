@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -17,7 +18,9 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import catdata.photo.PhotoWriters;
 import catdata.storage.ImageStore;
 import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
@@ -28,7 +31,8 @@ import catdata.support.TestS3;
 
 /**
  * Objects in the bucket that no row names are removed once older than the grace (2 s here; the
- * sweep itself is run by the tests, not by its schedule), and only by the instance holding the lock.
+ * sweep itself is run by the tests, not by its schedule), only by the instance holding the lock, and
+ * not while a batch of photos (an import, a takeover) is being written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"catdata.images.orphan-grace=2s", "catdata.images.orphan-sweep=1h"})
@@ -45,6 +49,12 @@ class PhotoOrphanSweepTest extends ApiTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private PhotoWriters writers;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     /** A bucket of its own: a sweep with a grace this short must not see other tests' objects. */
     static class OwnBucket implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -101,6 +111,26 @@ class PhotoOrphanSweepTest extends ApiTest {
                 }
             }
         }
+
+        assertThat(sweep.removeOrphans()).isPositive();
+        assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).doesNotContain(PREFIX + orphan);
+    }
+
+    @Test
+    void oldOrphansStayWhileABatchOfPhotosIsBeingWrittenAndGoOnceItEnds() throws Exception {
+        TestS3 s3 = TestS3.shared();
+        String orphan = ImageStore.newName("jpg");
+        s3.write(OwnBucket.BUCKET, PREFIX + orphan, bytes("an import's photo, its row not committed yet"));
+        Thread.sleep(3_500);
+
+        transaction.executeWithoutResult(importing -> {
+            writers.joinTransaction();
+            // Another instance's sweep, while the import's transaction is still open.
+            int removed = CompletableFuture.supplyAsync(sweep::removeOrphans).join();
+            assertThat(removed).isZero();
+            assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).contains(PREFIX + orphan);
+            importing.setRollbackOnly();
+        });
 
         assertThat(sweep.removeOrphans()).isPositive();
         assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).doesNotContain(PREFIX + orphan);
