@@ -32,7 +32,7 @@ record ImageProperties(
             throw new InvalidConfigurationException("catdata.images.file-removal-delay must not be negative");
         }
         if (orphanGrace != null && (orphanGrace.isNegative() || orphanGrace.isZero())) {
-            throw new InvalidConfigurationException("PHOTO_ORPHAN_GRACE must be positive, not " + orphanGrace);
+            throw new InvalidConfigurationException("PHOTO_ORPHAN_GRACE must be a positive duration, such as 1h or 30m");
         }
     }
 }

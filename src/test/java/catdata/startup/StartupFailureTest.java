@@ -76,6 +76,12 @@ class StartupFailureTest {
     }
 
     @Test
+    void aGraceForOrphansThatIsNotPositiveStopsStartUp(CapturedOutput output) {
+        assertStartUpFails(Map.of("PHOTO_ORPHAN_GRACE", "0s"), output,
+                "PHOTO_ORPHAN_GRACE must be a positive duration, such as 1h or 30m");
+    }
+
+    @Test
     void theS3StoreWithoutABucketStopsStartUp(CapturedOutput output) {
         assertStartUpFails(Map.of("PHOTO_STORE", "s3", "S3_ENDPOINT", "http://127.0.0.1:9"), output,
                 "S3_BUCKET is required when PHOTO_STORE=s3");
