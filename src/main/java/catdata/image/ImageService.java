@@ -52,12 +52,9 @@ class ImageService {
     Image upload(Owner owner, List<MultipartFile> files) throws IOException {
         MultipartFile file = theOnlyFile(files);
         try (JudgedPhoto photo = intake.judge(file)) {
-            return transaction.execute(status -> {
-                Image image = images.insert(owner, photo.name(), originalName(file), photo.contentType(),
-                        photo.size(), photo.width(), photo.height(), photo.sha256());
-                intake.publish(photo);
-                return image;
-            });
+            return intake.storeThenWriteRow(photo, () -> transaction.execute(status -> images.insert(owner,
+                    photo.name(), originalName(file), photo.contentType(), photo.size(), photo.width(),
+                    photo.height(), photo.sha256())));
         }
     }
 

@@ -96,6 +96,7 @@ class PhotoFileRemovals {
         // After the photo's file: a thumbnail being made right now checks for that file once its
         // thumbnail is in place, and removes it itself if the file is gone.
         thumbnails.deleteOf(name);
+        log.debug("Removed the file {} of a deleted photo", name);
         return true;
     }
 }

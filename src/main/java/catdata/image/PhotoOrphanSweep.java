@@ -39,6 +39,8 @@ class PhotoOrphanSweep {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoOrphanSweep.class);
     private static final String LOCK_NAME = "catdata.photo-orphan-sweep";
+    /** Up to this many orphans are removed even if they are most of the bucket's old objects. */
+    private static final int FEW_ORPHANS = 10;
 
     private final JdbcClient jdbc;
     private final ImageStore store;
@@ -80,7 +82,17 @@ class PhotoOrphanSweep {
                 return 0;
             }
             List<String> orphans = new ArrayList<>();
-            store.listWrittenBefore(Instant.now().minus(grace), page -> orphans.addAll(unnamed(page)));
+            long[] listed = {0};
+            store.listWrittenBefore(Instant.now().minus(grace), page -> {
+                listed[0] += page.size();
+                orphans.addAll(unnamed(page));
+            });
+            if (!orphans.isEmpty() && (noPhotoRows() || mostlyOrphans(orphans.size(), listed[0]))) {
+                log.error("Removed nothing from photo store {}: {} of its {} photo objects older than {} are named by "
+                        + "no row of this database. Is DATABASE_URL the database these photos belong to? If they "
+                        + "are truly unused, remove them by hand.", store.location(), orphans.size(), listed[0], grace);
+                return 0;
+            }
             int count = 0;
             for (String name : orphans) {
                 try {
@@ -94,6 +106,20 @@ class PhotoOrphanSweep {
             return count;
         });
         return removed == null ? 0 : removed;
+    }
+
+    /**
+     * The database, rather than the objects, is what is wrong when it has no photo at all, or when
+     * more than a few of the old objects, and more than half, are orphans: an instance started with
+     * this bucket on an empty database, or on another installation's, would otherwise remove every
+     * photo in it. A crash leaves one orphan, or a failed import's worth next to the rest.
+     */
+    static boolean mostlyOrphans(long orphans, long listed) {
+        return orphans > FEW_ORPHANS && orphans * 2 > listed;
+    }
+
+    private boolean noPhotoRows() {
+        return !Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (SELECT 1 FROM images)").query(Boolean.class).single());
     }
 
     /**

@@ -1,6 +1,7 @@
 package catdata.photo;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,24 @@ public class PhotoIntake {
                 }
             }
         });
+    }
+
+    /**
+     * Stores the judged photo, then writes its row with {@code writeRow} (its own short
+     * transaction); should that fail, the stored photo goes again. For a single photo, so that no
+     * database connection waits on the store: a slow bucket would otherwise hold one connection
+     * per upload until the pool ran dry for every other request. An instance that dies between the
+     * two leaves an object no row names, which the orphan sweep removes after its grace.
+     */
+    public <T> T storeThenWriteRow(JudgedPhoto photo, Supplier<T> writeRow) {
+        store.publish(photo.staged(), photo.name());
+        try {
+            return writeRow.get();
+        } catch (RuntimeException | Error e) {
+            // Also when the commit's outcome is unknown: the caller is told it failed.
+            remove(photo.name());
+            throw e;
+        }
     }
 
     /** Removes a published photo whose row is not there after all (its transaction went another way). */

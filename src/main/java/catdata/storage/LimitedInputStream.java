@@ -1,12 +1,15 @@
 package catdata.storage;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * At most {@code limit} bytes of another stream, counted, so that its reader can tell whether all
- * of them were read (a store may then let a connection be reused, or must drop it).
+ * Exactly {@code limit} bytes of another stream, counted, so that its reader can tell whether all
+ * of them were read (a store may then let a connection be reused, or must drop it). A stream that
+ * ends before the limit (a response cut short) is an {@link EOFException}, never a quiet end: the
+ * client was promised that many bytes.
  */
 final class LimitedInputStream extends FilterInputStream {
 
@@ -28,9 +31,10 @@ final class LimitedInputStream extends FilterInputStream {
             return -1;
         }
         int read = super.read();
-        if (read >= 0) {
-            remaining--;
+        if (read < 0) {
+            throw endedEarly();
         }
+        remaining--;
         return read;
     }
 
@@ -40,10 +44,15 @@ final class LimitedInputStream extends FilterInputStream {
             return -1;
         }
         int read = super.read(buffer, offset, (int) Math.min(length, remaining));
-        if (read > 0) {
-            remaining -= read;
+        if (read < 0) {
+            throw endedEarly();
         }
+        remaining -= read;
         return read;
+    }
+
+    private EOFException endedEarly() {
+        return new EOFException("The stored bytes ended " + remaining + " bytes early");
     }
 
     @Override

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A photo in the bucket, opened by a GET whose body has not been read yet: its size is known, its
- * bytes come as they are read, never held whole. A byte range is a GET of its own (the first one is
- * dropped unread), for that version of the object only, so a range never costs the whole photo
- * and never mixes two versions. A response not read to its end is aborted: closing it otherwise
- * would read the rest, to reuse the connection.
+ * bytes come as they are read, never held whole. A byte range near the start is read from that
+ * same GET, the bytes before it skipped; one further in is a ranged GET of its own, for that
+ * version of the object only (so two versions never mix), and the first response is closed unread.
+ * Closing a response not read to its end lets the JDK's HTTP client drain it in the background
+ * when little is left (up to 512 KB by default) or drop the connection otherwise: the HTTP client
+ * the store uses cannot abort a response, so skipping a little costs less than a second request.
  */
 final class OpenedObject implements OpenedFile {
+
+    /** Bytes skipped in the open GET rather than asked for by a second one (a phone's photo is a few MB). */
+    static final long SKIP_AT_MOST = 1024 * 1024;
 
     private final S3Client s3;
     private final S3Location location;
@@ -48,16 +54,29 @@ final class OpenedObject implements OpenedFile {
         if (reading != null) {
             throw new IllegalStateException("An opened photo is read once");
         }
-        if (start == 0 && end == size - 1) {
-            reading = new LimitedInputStream(whole, size);
+        if (start <= SKIP_AT_MOST) {
+            try {
+                whole.skipNBytes(start);
+            } catch (IOException e) {
+                throw S3Failures.unavailable("read a range of " + key, location,
+                        SdkClientException.create("could not skip to byte " + start, e));
+            }
+            reading = new LimitedInputStream(whole, end - start + 1);
             return reading;
         }
-        whole.abort();
         try {
             part = s3.getObject(request -> request.bucket(location.bucket()).key(key)
                     .range("bytes=" + start + "-" + end).ifMatch(whole.response().eTag()));
         } catch (SdkException e) {
+            // Also a photo deleted or replaced since it was opened (404, 412): asked again, the
+            // client gets what is there now.
             throw S3Failures.unavailable("read a range of " + key, location, e);
+        }
+        String expected = "bytes " + start + "-" + end + "/" + size;
+        if (!expected.equals(part.response().contentRange())) {
+            // A server that ignored the range would send the object's first bytes as the range's.
+            throw S3Failures.unavailable("read a range of " + key, location, SdkClientException.create(
+                    "asked for " + expected + ", got Content-Range " + part.response().contentRange()));
         }
         reading = new LimitedInputStream(part, end - start + 1);
         return reading;
@@ -74,7 +93,10 @@ final class OpenedObject implements OpenedFile {
         }
     }
 
-    /** Aborts the response unless {@code handedOut} and read to its end. */
+    /**
+     * Aborts the response unless {@code handedOut} and read to its end (for an HTTP client that can
+     * abort one: the store's cannot, and closing it is what frees the connection).
+     */
     private void release(ResponseInputStream<GetObjectResponse> response, boolean handedOut) throws IOException {
         if (!handedOut || !reading.exhausted()) {
             response.abort();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -34,13 +36,24 @@ public final class PhotoMoveCommand {
         System.exit(0);
     }
 
+    /** Read as the service reads it (Spring's conversion: true/false, yes/no, on/off, 1/0), so both address one bucket. */
+    private static Boolean pathStyle(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return DefaultConversionService.getSharedInstance().convert(value.strip(), Boolean.class);
+        } catch (ConversionException e) {
+            throw new InvalidConfigurationException("S3_PATH_STYLE must be true or false, not '" + value + "'");
+        }
+    }
+
     static PhotoMove.Summary run(Map<String, String> environment) {
         String images = environment.getOrDefault("IMAGES_DIR", "");
         Path directory = Path.of(images.isBlank() ? "./images" : images);
-        String pathStyle = environment.get("S3_PATH_STYLE");
         S3Location location = new S3Properties(environment.get("S3_BUCKET"), environment.get("S3_PREFIX"),
                 environment.get("S3_REGION"), environment.get("S3_ENDPOINT"),
-                pathStyle == null || pathStyle.isBlank() ? null : Boolean.valueOf(pathStyle.strip())).location();
+                pathStyle(environment.get("S3_PATH_STYLE"))).location();
         try (S3Connection s3 = new S3Connection(location)) {
             if (!s3.hasCredentials()) {
                 throw new InvalidConfigurationException("no AWS credentials were found (set AWS_ACCESS_KEY_ID and "

@@ -84,8 +84,9 @@ final class S3ImageStore implements ImageStore, AutoCloseable {
 
     /**
      * One PUT of a known length, streamed from the staged file; a PUT replaces an object whole. A PUT
-     * whose answer never came may have been stored all the same: it is removed again, as far as the
-     * bucket lets us now, so that a failed publish leaves nothing visible.
+     * whose answer never came may have been stored all the same: it is removed again if the bucket
+     * lets us now. What may still be there (the bucket gone meanwhile, an earlier try's object, a PUT
+     * the bucket failed after storing) has no row, and the orphan sweep removes it after its grace.
      */
     @Override
     public void publish(StagedImage staged, String name) {

@@ -27,6 +27,7 @@ record S3Properties(String bucket, String prefix, String region, String endpoint
      * S3's rules for names, loosely (buckets made in us-east-1 before 2018 may hold capitals and
      * underscores): enough to catch a URL or a path given instead of a name.
      */
+    private static final Pattern USER_PART = Pattern.compile("//.*@");
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** The characters S3 calls safe in a key; anything else is spelled differently by different tools. */
@@ -91,7 +92,16 @@ record S3Properties(String bucket, String prefix, String region, String endpoint
             // Refused below, with the others.
         }
         throw new InvalidConfigurationException("S3_ENDPOINT must be the http:// or https:// address of the S3 "
-                + "service, such as https://s3.example.com or http://127.0.0.1:9000 (no path), not '" + endpoint + "'");
+                + "service, such as https://s3.example.com or http://127.0.0.1:9000 (no path, no user or key in it), "
+                + "not '" + withoutSecrets(endpoint) + "'");
+    }
+
+    /**
+     * The value as it may be printed: a user part ({@code https://KEY:SECRET@host}) or a query (a
+     * presigned address's signature) may hold a secret, and the line goes to the log.
+     */
+    static String withoutSecrets(String value) {
+        return USER_PART.matcher(value.split("[?#]", 2)[0]).replaceFirst("//***@");
     }
 
     private static boolean isBlank(String value) {

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,13 +31,15 @@ import catdata.support.ApiClient.Part;
 import catdata.support.ApiResponse;
 import catdata.support.ApiTest;
 import catdata.support.S3PhotoStore;
+import catdata.support.TestDatabase;
 import catdata.support.TestPhotos;
 import catdata.support.TestS3;
 
 /**
  * Objects in the bucket that no row names are removed once older than the grace (2 s here; the
- * sweep itself is run by the tests, not by its schedule), only by the instance holding the lock, and
- * not while a batch of photos (an import, a takeover) is being written.
+ * sweep itself is run by the tests, not by its schedule), only by the instance holding the lock,
+ * not while a batch of photos (an import, a takeover) is being written, and not at all when the
+ * database looks like another one than the bucket's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"catdata.images.orphan-grace=2s", "catdata.images.orphan-sweep=1h"})
@@ -55,6 +62,9 @@ class PhotoOrphanSweepTest extends ApiTest {
 
     @Autowired
     private TransactionTemplate transaction;
+
+    @Autowired
+    private ImageProperties properties;
 
     /** A bucket of its own: a sweep with a grace this short must not see other tests' objects. */
     static class OwnBucket implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -86,13 +96,17 @@ class PhotoOrphanSweepTest extends ApiTest {
 
         // At least: another test's fresh orphan may have come of age by now.
         assertThat(removed).isGreaterThanOrEqualTo(2);
-        assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).containsExactlyInAnyOrder(PREFIX + photo, PREFIX + thumbnail,
-                PREFIX + freshOrphan, PREFIX + "someone-elses.txt");
+        // Other tests' photos (with rows) share the bucket.
+        assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).contains(PREFIX + photo, PREFIX + thumbnail,
+                PREFIX + freshOrphan, PREFIX + "someone-elses.txt")
+                .doesNotContain(PREFIX + oldOrphan, PREFIX + oldOrphansThumbnail);
     }
 
     @Test
     void anInstanceThatFindsTheSweepUnderWayElsewhereLeavesItAlone() throws Exception {
         TestS3 s3 = TestS3.shared();
+        // A database with no photo at all is not this bucket's: the sweep would remove nothing.
+        upload(newUserToken());
         String orphan = ImageStore.newName("webp");
         s3.write(OwnBucket.BUCKET, PREFIX + orphan, bytes("no row"));
         Thread.sleep(3_500);
@@ -119,6 +133,8 @@ class PhotoOrphanSweepTest extends ApiTest {
     @Test
     void oldOrphansStayWhileABatchOfPhotosIsBeingWrittenAndGoOnceItEnds() throws Exception {
         TestS3 s3 = TestS3.shared();
+        // A database with no photo at all is not this bucket's: the sweep would remove nothing.
+        upload(newUserToken());
         String orphan = ImageStore.newName("jpg");
         s3.write(OwnBucket.BUCKET, PREFIX + orphan, bytes("an import's photo, its row not committed yet"));
         Thread.sleep(3_500);
@@ -134,6 +150,51 @@ class PhotoOrphanSweepTest extends ApiTest {
 
         assertThat(sweep.removeOrphans()).isPositive();
         assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).doesNotContain(PREFIX + orphan);
+    }
+
+    @Test
+    void aBucketWhoseOldObjectsAreMostlyOrphansIsLeftAloneForTheDatabaseMayBeTheWrongOne() throws Exception {
+        TestS3 s3 = TestS3.shared();
+        List<String> orphans = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            orphans.add(ImageStore.newName("jpg"));
+            s3.write(OwnBucket.BUCKET, PREFIX + orphans.get(i), bytes("another installation's photo"));
+        }
+        Thread.sleep(3_500);
+        try {
+            assertThat(sweep.removeOrphans()).isZero();
+            assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).containsAll(orphans.stream().map(PREFIX::concat).toList());
+        } finally {
+            for (String orphan : orphans) {
+                store.delete(orphan);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutAnyPhotoRemovesNothingFromTheBucket() throws Exception {
+        TestS3 s3 = TestS3.shared();
+        String photo = ImageStore.newName("jpg");
+        s3.write(OwnBucket.BUCKET, PREFIX + photo, bytes("a photo of a database this instance is not on"));
+        Thread.sleep(3_500);
+        DriverManagerDataSource emptyDatabase = new DriverManagerDataSource(TestDatabase.newDatabase("orphans"));
+        Flyway.configure().dataSource(emptyDatabase).locations("classpath:db/migration").load().migrate();
+        PhotoOrphanSweep onTheWrongDatabase = new PhotoOrphanSweep(JdbcClient.create(emptyDatabase), store,
+                properties, new TransactionTemplate(new DataSourceTransactionManager(emptyDatabase)), writers);
+        try {
+            assertThat(onTheWrongDatabase.removeOrphans()).isZero();
+            assertThat(s3.keys(OwnBucket.BUCKET, PREFIX)).contains(PREFIX + photo);
+        } finally {
+            store.delete(photo);
+        }
+    }
+
+    @Test
+    void mostlyOrphansMeansMoreThanAFewAndMoreThanHalf() {
+        assertThat(PhotoOrphanSweep.mostlyOrphans(10, 10)).as("a few").isFalse();
+        assertThat(PhotoOrphanSweep.mostlyOrphans(11, 22)).as("half").isFalse();
+        assertThat(PhotoOrphanSweep.mostlyOrphans(11, 21)).isTrue();
+        assertThat(PhotoOrphanSweep.mostlyOrphans(500, 10_000)).as("a failed import's worth").isFalse();
     }
 
     private String upload(String token) {

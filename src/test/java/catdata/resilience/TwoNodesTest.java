@@ -55,7 +55,7 @@ class TwoNodesTest {
         String bucket = S3.newBucket();
         // A deleted photo's objects are due after a second, and both nodes look every 200 ms.
         List<String> quickRemovals = List.of("-Dcatdata.images.file-removal-delay=1s",
-                "-Dcatdata.images.file-removal-sweep=200ms");
+                "-Dcatdata.images.file-removal-sweep=200ms", "-Dlogging.level.catdata.image.PhotoFileRemovals=DEBUG");
 
         ServiceProcess a = ServiceProcess.launch(TestApp.newDirectory("catdata-node-a"), settings(database, bucket),
                 quickRemovals);
@@ -105,6 +105,9 @@ class TwoNodesTest {
             assertThat(S3.keys(bucket, "")).as("a photo and a thumbnail each, under the prefix")
                     .hasSize(2 * PHOTOS).allMatch(key -> key.startsWith(PREFIX));
 
+            List<String> photoFiles = S3.keys(bucket, "").stream().map(key -> key.substring(PREFIX.length()))
+                    .filter(name -> !name.contains("-thumb")).toList();
+            assertThat(photoFiles).hasSize(PHOTOS);
             assertThat(onA.delete("/api/item/" + item, auth).status()).isEqualTo(204);
             for (int i = 0; i < photos.size(); i++) {
                 // Most through B, one through A: both nodes queue removals, both sweep the queue.
@@ -119,7 +122,12 @@ class TwoNodesTest {
                 assertThat(S3.keys(bucket, "")).as("the photos' objects and thumbnails are gone").isEmpty();
                 assertThat(count(database, "SELECT count(*) FROM photo_file_removals")).isZero();
             });
-            // Each row is taken FOR UPDATE SKIP LOCKED (PhotoFileRemovals): no node retried or failed one.
+            // Each row is taken FOR UPDATE SKIP LOCKED (PhotoFileRemovals): one node removed each
+            // photo's files, once, and none failed to.
+            String logs = a.log() + b.log();
+            for (String name : photoFiles) {
+                assertThat(occurrences(logs, "Removed the file " + name + " of a deleted photo")).as(name).isEqualTo(1);
+            }
             for (ServiceProcess node : List.of(a, b)) {
                 assertThat(node.log()).doesNotContain(" ERROR ").doesNotContain("Could not remove");
             }
@@ -127,6 +135,14 @@ class TwoNodesTest {
             a.close();
             b.close();
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static Map<String, String> settings(String database, String bucket) {

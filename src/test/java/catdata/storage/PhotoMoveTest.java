@@ -142,6 +142,22 @@ class PhotoMoveTest {
         assertThat(s3.keys(bucket, PREFIX)).hasSize(2);
     }
 
+    @Test
+    void theCommandReadsThePathStyleAsTheServiceDoes() throws IOException {
+        TestS3 s3 = TestS3.shared();
+        String bucket = s3.newBucket();
+        writePhotos(1);
+
+        PhotoMove.Summary summary = PhotoMoveCommand.run(Map.of("IMAGES_DIR", imagesDir.toString(), "S3_BUCKET", bucket,
+                "S3_PREFIX", PREFIX, "S3_ENDPOINT", s3.endpoint().toString(), "S3_PATH_STYLE", " yes "));
+
+        assertThat(summary.copied()).isEqualTo(1);
+        assertThatThrownBy(() -> PhotoMoveCommand.run(Map.of("IMAGES_DIR", imagesDir.toString(), "S3_BUCKET", bucket,
+                "S3_ENDPOINT", s3.endpoint().toString(), "S3_PATH_STYLE", "path")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("S3_PATH_STYLE must be true or false, not 'path'");
+    }
+
     private PhotoMove.Summary move(TestS3 s3, String bucket, PrintStream out) {
         S3Location location = new S3Properties(bucket, PREFIX, null, s3.endpoint().toString(), null).location();
         try (S3Connection connection = new S3Connection(location)) {

@@ -101,7 +101,26 @@ class S3ImageStoreTest {
     }
 
     @Test
-    void aPhotoLeftHalfReadIsDroppedAndTheNextReadsWork() throws IOException {
+    void aRangeFarIntoALargePhotoIsAskedForByARequestOfItsOwn() throws IOException {
+        S3ImageStore store = start(TestS3.shared(), TestS3.shared().newBucket(), PREFIX);
+        String name = ImageStore.newName("jpg");
+        byte[] large = randomBytes((int) OpenedObject.SKIP_AT_MOST * 3 / 2);
+        store.publish(store.stage(out -> out.write(large)), name);
+        int start = (int) OpenedObject.SKIP_AT_MOST + 1000;
+
+        try (OpenedFile part = store.open(name).orElseThrow()) {
+            assertThat(part.bytes(start, start + 99).readAllBytes()).isEqualTo(Arrays.copyOfRange(large, start, start + 100));
+        }
+        try (OpenedFile skipped = store.open(name).orElseThrow()) {
+            assertThat(skipped.bytes(1000, 1099).readAllBytes()).isEqualTo(Arrays.copyOfRange(large, 1000, 1100));
+        }
+        try (OpenedFile whole = store.open(name).orElseThrow()) {
+            assertThat(whole.bytes().readAllBytes()).as("the connections still work").isEqualTo(large);
+        }
+    }
+
+    @Test
+    void aPhotoLeftHalfReadIsClosedAndTheNextReadsWork() throws IOException {
         S3ImageStore store = start(TestS3.shared(), TestS3.shared().newBucket(), PREFIX);
         String name = ImageStore.newName("jpg");
         store.publish(store.stage(out -> out.write(PHOTO)), name);

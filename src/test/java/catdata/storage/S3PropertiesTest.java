@@ -59,6 +59,16 @@ class S3PropertiesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://AKIDEXAMPLE:wJalr/K7MDENG@bPxRfi@minio:9000",
+            "http://minio:9000/?X-Amz-Signature=wJalrK7MDENG", "http://minio:9000/#wJalrK7MDENG"})
+    void anEndpointRefusedForHoldingASecretIsNotRepeatedWithIt(String endpoint) {
+        assertThatThrownBy(() -> new S3Properties("photos", null, null, endpoint, null).location())
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("S3_ENDPOINT must be the http:// or https://")
+                .hasMessageNotContaining("wJalr").hasMessageNotContaining("K7MDENG").hasMessageContaining("minio:9000");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"s3://photos", "photos/2024", "ab", "https://photos.s3.amazonaws.com"})
     void aBucketThatIsNotANameIsRefused(String bucket) {
         assertRefused(new S3Properties(bucket, null, null, null, null), "S3_BUCKET must be a bucket's name");
