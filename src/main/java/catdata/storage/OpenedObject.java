@@ -12,11 +12,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * A photo in the bucket, opened by a GET whose body has not been read yet: its size is known, its
  * bytes come as they are read, never held whole. A byte range near the start is read from that
- * same GET, the bytes before it skipped; one further in is a ranged GET of its own, for that
- * version of the object only (so two versions never mix), and the first response is closed unread.
- * Closing a response not read to its end lets the JDK's HTTP client drain it in the background
- * when little is left (up to 512 KB by default) or drop the connection otherwise: the HTTP client
- * the store uses cannot abort a response, so skipping a little costs less than a second request.
+ * same GET, the bytes before it skipped (cheaper than a second signed request); one further in is a
+ * ranged GET of its own, for that version of the object only (so two versions never mix), and the
+ * first response is aborted unread. A response not read to its end is aborted, which drops its
+ * connection: closing it otherwise would read the rest, to reuse the connection.
  */
 final class OpenedObject implements OpenedFile {
 
@@ -64,6 +63,7 @@ final class OpenedObject implements OpenedFile {
             reading = new LimitedInputStream(whole, end - start + 1);
             return reading;
         }
+        whole.abort();
         try {
             part = s3.getObject(request -> request.bucket(location.bucket()).key(key)
                     .range("bytes=" + start + "-" + end).ifMatch(whole.response().eTag()));
@@ -93,10 +93,7 @@ final class OpenedObject implements OpenedFile {
         }
     }
 
-    /**
-     * Aborts the response unless {@code handedOut} and read to its end (for an HTTP client that can
-     * abort one: the store's cannot, and closing it is what frees the connection).
-     */
+    /** Aborts the response unless {@code handedOut} and read to its end. */
     private void release(ResponseInputStream<GetObjectResponse> response, boolean handedOut) throws IOException {
         if (!handedOut || !reading.exhausted()) {
             response.abort();
