@@ -11,6 +11,7 @@ import org.springframework.util.StringUtils;
 
 import catdata.security.AuthMode;
 import catdata.security.AuthProperties;
+import catdata.security.CorsProperties;
 import catdata.security.IssuerSettings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalModeConfiguration {
 
     @Bean
-    LocalIssuer localIssuer(LocalIssuerProperties properties, AuthProperties auth, JsonMapper json) {
+    LocalIssuer localIssuer(LocalIssuerProperties properties, AuthProperties auth, CorsProperties cors, JsonMapper json) {
         String audience = StringUtils.hasText(auth.audience()) ? auth.audience().trim() : properties.defaultAudience();
         return new LocalIssuer(LocalSigningKey.loadOrCreate(properties.dataDir().resolve("local-issuer-key.json")),
-                audience, properties.issuerPort(), json);
+                audience, properties.issuerPort(), cors.trimmedOrigins(), json);
     }
 
     @Bean
