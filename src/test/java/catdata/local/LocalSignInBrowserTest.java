@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +27,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import catdata.support.Auth0SpaJs;
+import catdata.support.BrowserTests;
 import catdata.support.HeadlessChromium;
 import catdata.support.TestApp;
 import catdata.support.TestPage;
@@ -42,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Needs Chromium, ChromeDriver and npm (for the SDK's bundle); without them it is skipped, unless
  * {@code CATDATA_BROWSER_TESTS=required} (as in CI), where it fails.
  */
+@ExtendWith(BrowserTests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class LocalSignInBrowserTest {

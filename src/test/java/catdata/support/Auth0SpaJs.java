@@ -30,6 +30,8 @@ public final class Auth0SpaJs {
     static final String ENTRY = "package/dist/auth0-spa-js.production.js";
     static final String SHA256 = "94df6b12b81c34c04ec39899f6400bd080f871dd6fd3524d9ba35a30c5c7f307";
     private static final long NPM_TIMEOUT_SECONDS = 120;
+    private static final Path BUNDLE = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("spa")
+            .resolve("auth0-spa-js-" + VERSION + ".production.js");
 
     private Auth0SpaJs() {
     }
@@ -39,19 +41,20 @@ public final class Auth0SpaJs {
      * are required) when it cannot be had.
      */
     public static Path bundle() {
-        Path directory = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("spa");
-        Path bundle = directory.resolve("auth0-spa-js-" + VERSION + ".production.js");
-        if (!Files.isRegularFile(bundle)) {
-            Optional<String> problem = fetch(directory, bundle);
-            BrowserTests.need(problem.isEmpty(), "The " + PACKAGE + " bundle could not be fetched with npm: "
-                    + problem.orElse(""));
-        }
-        String digest = sha256(bundle);
+        Optional<String> problem = fetchIfMissing();
+        BrowserTests.need(problem.isEmpty(), "The " + PACKAGE + " bundle could not be fetched with npm: "
+                + problem.orElse(""));
+        String digest = sha256(BUNDLE);
         if (!digest.equals(SHA256)) {
-            throw new IllegalStateException(bundle + " is not " + PACKAGE + "'s " + ENTRY + " (SHA-256 " + digest
+            throw new IllegalStateException(BUNDLE + " is not " + PACKAGE + "'s " + ENTRY + " (SHA-256 " + digest
                     + "); remove it to fetch it again");
         }
-        return bundle;
+        return BUNDLE;
+    }
+
+    /** Empty when the bundle is in {@code target/spa/}, fetched now or before; otherwise why not. */
+    static synchronized Optional<String> fetchIfMissing() {
+        return Files.isRegularFile(BUNDLE) ? Optional.empty() : fetch(BUNDLE.getParent(), BUNDLE);
     }
 
     /** Empty when the bundle is in place; otherwise what went wrong. */

@@ -22,6 +22,9 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    static final String NOT_INSTALLED = "Chromium or ChromeDriver is not installed (" + BROWSER + ", " + DRIVER
+            + "): apt-get install chromium chromium-driver";
+
     private final Path profile;
     private final ChromeDriver driver;
 
@@ -32,8 +35,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Skips the calling test (or fails it, when required) if the browser or its driver is not installed. */
     public static void assumeInstalled() {
-        BrowserTests.need(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER), "Chromium or ChromeDriver "
-                + "is not installed (" + BROWSER + ", " + DRIVER + "): apt-get install chromium chromium-driver");
+        BrowserTests.need(installed(), NOT_INSTALLED);
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     public static HeadlessChromium start() {
