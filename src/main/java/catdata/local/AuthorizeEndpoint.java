@@ -78,7 +78,7 @@ final class AuthorizeEndpoint {
         } else if (prompt.equals("none")) {
             respondWithError(exchange, request.get(), "login_required", "Login required");
         } else {
-            showSignIn(exchange, parameters, 200, null);
+            showSignIn(exchange, request.get(), parameters, 200, null);
         }
     }
 
@@ -90,12 +90,12 @@ final class AuthorizeEndpoint {
         Optional<String> csrf = exchange.cookie(CSRF_COOKIE);
         if (csrf.isEmpty() || !csrf.equals(form.get("csrf"))) {
             // A form posted from elsewhere (login CSRF), or with its cookie gone: start over.
-            showSignIn(exchange, form, 400, "The sign-in form had expired; please sign in again.");
+            showSignIn(exchange, request.get(), form, 400, "The sign-in form had expired; please sign in again.");
             return;
         }
         Optional<LocalUser> user = LocalUser.named(form.get("username").orElse(""));
         if (user.isEmpty()) {
-            showSignIn(exchange, form, 400, "A name is " + LocalUser.RULE + ".");
+            showSignIn(exchange, request.get(), form, 400, "A name is " + LocalUser.RULE + ".");
             return;
         }
         exchange.addHeader("Set-Cookie", Sessions.cookie(sessions.start(user.get())));
@@ -154,14 +154,18 @@ final class AuthorizeEndpoint {
         return Optional.empty();
     }
 
-    private void showSignIn(IssuerExchange exchange, Parameters parameters, int status, String problem)
-            throws IOException {
+    private void showSignIn(IssuerExchange exchange, Request request, Parameters parameters, int status,
+            String problem) throws IOException {
         Map<String, String> carried = new LinkedHashMap<>();
         for (String name : CARRIED) {
             parameters.get(name).ifPresent(value -> carried.put(name, value));
         }
         String csrf = Sessions.randomId(random);
         exchange.addHeader("Set-Cookie", CSRF_COOKIE + "=" + csrf + "; Path=/authorize; HttpOnly; SameSite=Strict");
+        // form-action also governs the redirects that answer the post (Chromium enforces it): the
+        // client's origin must be allowed, or the browser stays here once the person has signed in.
+        exchange.addHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                + "form-action 'self' " + AllowedOrigins.originOf(request.redirectUri()) + "; frame-ancestors 'none'");
         exchange.sendHtml(status, IssuerPages.signIn(carried, csrf, problem));
     }
 

@@ -112,6 +112,16 @@ class LocalSignInProtocolTest {
     }
 
     @Test
+    void theSignInFormMayBeAnsweredWithARedirectToTheClientAndNowhereElse() throws Exception {
+        HttpResponse<String> page = get("/authorize?" + new Flow().query(Map.of()), null);
+
+        // Browsers apply form-action to the redirects after a post too: without the client's
+        // origin, Chromium stayed on the sign-in page (LocalSignInBrowserTest).
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("form-action 'self' " + APP + ";"));
+    }
+
+    @Test
     void theTokenEndpointTakesJsonAsAuth0DoesAndNoRefreshTokenWithoutOfflineAccess() throws Exception {
         Flow flow = new Flow();
         flow.scope = "openid profile email";
