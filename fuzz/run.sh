@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Fuzzes the photo upload pipeline of one format, or the reading of an imported archive, with Jazzer
+# Fuzzes the photo upload pipeline of one format, the reading of an imported archive, or what local
+# mode's issuer makes of a request, with Jazzer
 # (coverage-guided, libFuzzer), for a given number of seconds; not part of `mvn verify`, which runs
 # the same targets in regression mode.
 #
-#   fuzz/run.sh jpeg|png|webp|archive [SECONDS]     (default 600)
+#   fuzz/run.sh jpeg|png|webp|archive|issuer [SECONDS]     (default 600)
 #
 # Starts from seeds the tests make (PhotoSeeds, ArchiveSeeds) and the saved regression inputs; keeps
 # its corpus in target/fuzz/<target>/corpus, so a second run goes on from the first. A finding (an
@@ -11,19 +12,25 @@
 # over the time budget) stops the run with a non-zero status and is written to
 # target/fuzz/<target>/findings/; copy it into the target's inputs folder (for a format,
 # src/test/resources/catdata/codec/PhotoPipelineFuzzTestInputs/<format>/; for archives,
-# src/test/resources/catdata/archive/ArchiveReaderFuzzTestInputs/archive/) to keep it as a regression
+# src/test/resources/catdata/archive/ArchiveReaderFuzzTestInputs/archive/; for the issuer,
+# src/test/resources/catdata/local/LocalIssuerFuzzTestInputs/request/) to keep it as a regression
 # input once it is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-format=${1:?usage: fuzz/run.sh jpeg|png|webp|archive [seconds]}
+format=${1:?usage: fuzz/run.sh jpeg|png|webp|archive|issuer [seconds]}
 seconds=${2:-600}
-case "$format" in jpeg|png|webp|archive) ;; *) echo "the target must be jpeg, png, webp or archive" >&2; exit 2 ;; esac
+case "$format" in jpeg|png|webp|archive|issuer) ;; *) echo "the target must be jpeg, png, webp, archive or issuer" >&2; exit 2 ;; esac
 
 work=target/fuzz/$format
 mkdir -p "$work/corpus" "$work/findings"
 mvn -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt
 classpath="target/test-classes:target/classes:$(cat target/fuzz/classpath.txt)"
-if [ "$format" = archive ]; then
+mkdir -p "$work/seeds"
+if [ "$format" = issuer ]; then
+    # Its saved inputs are its seeds: requests of each grant, and hostile addresses.
+    inputs=(src/test/resources/catdata/local/LocalIssuerFuzzTestInputs/request)
+    target=(--target_class=catdata.local.LocalIssuerFuzzTarget)
+elif [ "$format" = archive ]; then
     java -cp "$classpath" catdata.archive.ArchiveSeeds "$work/seeds"
     inputs=(src/test/resources/catdata/archive/ArchiveReaderFuzzTestInputs/archive)
     target=(--target_class=catdata.archive.ArchiveReaderFuzzTarget)

@@ -16,8 +16,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 final class Sessions {
 
     static final String COOKIE = "catdata_local_session";
-    /** Until logout, or a day without use. */
-    static final Duration IDLE = Duration.ofDays(1);
+    /** Until logout (or a restart), or 30 days, as long as a browser keeps a front end signed in anyway. */
+    static final Duration IDLE = Duration.ofDays(30);
 
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Session> sessions = Caffeine.newBuilder().expireAfterAccess(IDLE)
