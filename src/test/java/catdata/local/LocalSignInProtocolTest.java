@@ -316,6 +316,8 @@ class LocalSignInProtocolTest {
                 "invalid_request");
         assertOAuthError(post("/oauth/token", "grant_type=password", null), 400, "unsupported_grant_type");
         assertOAuthError(post("/oauth/token", "{\"grant_type\":1}", "application/json"), 400, "invalid_request");
+        assertOAuthError(post("/oauth/token", "{\"grant_type\":", "application/json"), 400, "invalid_request");
+        assertOAuthError(post("/oauth/token", "[\"refresh_token\"]", "application/json"), 400, "invalid_request");
         assertOAuthError(post("/oauth/token", "x".repeat(IssuerExchange.MAX_BODY_BYTES + 1), null), 400,
                 "invalid_request");
     }
