@@ -34,7 +34,6 @@ final class LocalIssuer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalIssuer.class);
 
-    private final RSAKey key;
     private final String audience;
     private final JsonMapper json;
     private final HttpServer server;
@@ -43,8 +42,6 @@ final class LocalIssuer implements AutoCloseable {
     private final AllowedOrigins origins;
     private final Sessions sessions = new Sessions();
     private final LocalTokens tokens;
-    private final AuthorizeEndpoint authorize;
-    private final TokenEndpoint token;
 
     LocalIssuer(RSAKey key, String audience, int port, List<String> allowedOrigins, JsonMapper json) {
         this(key, audience, port, allowedOrigins, json, new AuthorizationCodes());
@@ -53,7 +50,6 @@ final class LocalIssuer implements AutoCloseable {
     /** With the codes given: the tests' short-lived ones. */
     LocalIssuer(RSAKey key, String audience, int port, List<String> allowedOrigins, JsonMapper json,
             AuthorizationCodes codes) {
-        this.key = key;
         this.audience = audience;
         this.json = json;
         this.origins = new AllowedOrigins(allowedOrigins);
@@ -65,8 +61,8 @@ final class LocalIssuer implements AutoCloseable {
         }
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         this.tokens = new LocalTokens(key, issuer);
-        this.authorize = new AuthorizeEndpoint(origins, sessions, codes, audience, json);
-        this.token = new TokenEndpoint(tokens, codes, new RefreshTokens(), audience);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(origins, sessions, codes, audience, json);
+        TokenEndpoint token = new TokenEndpoint(tokens, codes, new RefreshTokens(), audience);
         route("/.well-known/jwks.json", exchange -> only("GET", exchange,
                 () -> exchange.sendJson(200, new JWKSet(key.toPublicJWK()).toJSONObject(true))));
         route("/.well-known/openid-configuration", exchange -> only("GET", exchange,
