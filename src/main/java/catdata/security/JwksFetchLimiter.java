@@ -27,6 +27,8 @@ final class JwksFetchLimiter implements JWKSetSource<SecurityContext> {
     private final JWKSetSource<SecurityContext> source;
     private final int fetchesPerMinute;
     private final Deque<Long> recentFetches = new ArrayDeque<>();
+    /** Until when the window is full: the oldest fetch in it plus a minute, once it holds the limit. */
+    private volatile long refusingUntil = Long.MIN_VALUE;
 
     JwksFetchLimiter(JWKSetSource<SecurityContext> source, int fetchesPerMinute) {
         this.source = source;
@@ -50,7 +52,19 @@ final class JwksFetchLimiter implements JWKSetSource<SecurityContext> {
             return false;
         }
         recentFetches.addLast(now);
+        if (recentFetches.size() >= fetchesPerMinute) {
+            refusingUntil = recentFetches.peekFirst() + WINDOW_MILLIS;
+        }
         return true;
+    }
+
+    /**
+     * Whether a fetch asked for at {@code now} would be refused. Lock-free, as every token with an
+     * unknown key id asks ({@link UnknownKeyScreen}); it may say "admitted" for a fetch that
+     * {@link #admit} then refuses, never the reverse.
+     */
+    boolean refusesAt(long now) {
+        return now < refusingUntil;
     }
 
     @Override

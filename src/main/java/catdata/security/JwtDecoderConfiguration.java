@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
-import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
@@ -57,27 +56,37 @@ class JwtDecoderConfiguration {
     }
 
     /**
+     * The fetches of the issuer's key set as they leave the service: timeouts, a size bound, one log
+     * line each, at most N a minute, and the key ids of each set fetched, for refusing a token whose
+     * key id cannot be had before any work on it.
+     */
+    @Bean
+    UnknownKeyScreen keyFetches(IssuerSettings issuer, AuthProperties auth, SigningKeyAvailability keys)
+            throws MalformedURLException {
+        AuthProperties.Jwks jwks = auth.jwks();
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), JWKS_SIZE_LIMIT);
+        return new UnknownKeyScreen(new JwksFetchLimiter(new JwksFetchLog(
+                new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), issuer.jwksUri()),
+                jwks.fetchesPerMinute()), keys);
+    }
+
+    /**
      * A bean so that Spring closes it, stopping the refresh threads. The key set is kept for its time
      * to live plus the outage tolerance, and from the end of its time to live on it is refreshed in the
      * background: a request whose key is cached never waits for the issuer, however slow or down it
      * is, until the tolerance too has run out. A key id not in the set waits for one refresh of its own.
      */
     @Bean
-    JWKSource<SecurityContext> jwkSource(IssuerSettings issuer, AuthProperties auth, SigningKeyAvailability keys)
-            throws MalformedURLException {
+    JWKSource<SecurityContext> jwkSource(UnknownKeyScreen keyFetches, AuthProperties auth, SigningKeyAvailability keys) {
         AuthProperties.Jwks jwks = auth.jwks();
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), JWKS_SIZE_LIMIT);
-        JWKSetSource<SecurityContext> fetcher = new JwksFetchLimiter(new JwksFetchLog(
-                new URLBasedJWKSetSource<>(issuer.jwksUri().toURL(), retriever), issuer.jwksUri()),
-                jwks.fetchesPerMinute());
         long keptFor = keptFor(jwks).toMillis();
         long refreshTimeout = jwks.connectTimeout().plus(jwks.readTimeout()).toMillis();
         // Nimbus wants the refresh-ahead time and the refresh timeout to fit in the cache's lifetime;
         // a time to live shorter than the refresh timeout (as in tests) starts the refreshes that much later.
         long refreshAhead = Math.min(jwks.outageTolerance().plus(jwks.refreshAhead()).toMillis(),
                 keptFor - refreshTimeout);
-        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(fetcher).cache(keptFor, refreshTimeout);
+        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(keyFetches).cache(keptFor, refreshTimeout);
         if (refreshAhead > 0) {
             builder.refreshAheadCache(refreshAhead, true);
         } else {
@@ -97,15 +106,16 @@ class JwtDecoderConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, AuthProperties auth,
-            SigningKeyAvailability keys) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, UnknownKeyScreen keyFetches, IssuerSettings issuer,
+            AuthProperties auth, SigningKeyAvailability keys) {
         Clock clock = Clock.systemUTC();
-        return strictDecoder(jwkSource, issuer, auth.clockSkew(), keys, clock, new VerifiedTokenCache(clock));
+        return strictDecoder(jwkSource, keyFetches, issuer, auth.clockSkew(), keys, clock, new VerifiedTokenCache(clock));
     }
 
     /** The decoder as the service runs it, with the clock and the cache given: also how tests build it. */
-    static StrictJwtDecoder strictDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer,
-            Duration clockSkew, SigningKeyAvailability keys, Clock clock, VerifiedTokenCache verified) {
+    static StrictJwtDecoder strictDecoder(JWKSource<SecurityContext> jwkSource, UnknownKeyScreen unknownKeys,
+            IssuerSettings issuer, Duration clockSkew, SigningKeyAvailability keys, Clock clock,
+            VerifiedTokenCache verified) {
         TokenTimestampValidator times = new TokenTimestampValidator(clockSkew, clock);
         OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, times);
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(jwkSource)
@@ -113,6 +123,7 @@ class JwtDecoderConfiguration {
                 .build();
         nimbus.setJwtValidator(validator);
         nimbus.setClaimSetConverter(TokenClaims::convert);
-        return new StrictJwtDecoder(new TokenPrecheck(validator, TokenClaims::convert), nimbus, keys, verified, times);
+        return new StrictJwtDecoder(new TokenPrecheck(validator, TokenClaims::convert), unknownKeys, nimbus, keys,
+                verified, times);
     }
 }

@@ -18,8 +18,8 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jwt.proc.BadJWTException;
 
 /**
- * Spring's Nimbus decoder behind {@link TokenPrecheck} and a {@link VerifiedTokenCache}: a token is
- * looked at cheaply first, so that only well-formed RS256 tokens with acceptable claims ever cost a
+ * Spring's Nimbus decoder behind {@link TokenPrecheck}, an {@link UnknownKeyScreen} and a
+ * {@link VerifiedTokenCache}: a token is looked at cheaply first, so that only well-formed RS256 tokens with acceptable claims ever cost a
  * key lookup, and a token already verified costs only its time checks (the one part of the verdict
  * that changes while the token stays the same: see {@link VerifiedTokenCache}). Every bad
  * token becomes a {@link BadJwtException} (a 401) with a message saying which case it is; the one
@@ -34,6 +34,7 @@ final class StrictJwtDecoder implements JwtDecoder {
     private static final Logger log = LoggerFactory.getLogger(StrictJwtDecoder.class);
 
     private final TokenPrecheck precheck;
+    private final UnknownKeyScreen unknownKeys;
     private final JwtDecoder delegate;
     private final SigningKeyAvailability keys;
     private final VerifiedTokenCache verified;
@@ -43,9 +44,10 @@ final class StrictJwtDecoder implements JwtDecoder {
      * @param times the time checks of the validator {@code delegate} runs, the same instance, run
      *        again on every token found in {@code verified}
      */
-    StrictJwtDecoder(TokenPrecheck precheck, JwtDecoder delegate, SigningKeyAvailability keys,
-            VerifiedTokenCache verified, OAuth2TokenValidator<Jwt> times) {
+    StrictJwtDecoder(TokenPrecheck precheck, UnknownKeyScreen unknownKeys, JwtDecoder delegate,
+            SigningKeyAvailability keys, VerifiedTokenCache verified, OAuth2TokenValidator<Jwt> times) {
         this.precheck = precheck;
+        this.unknownKeys = unknownKeys;
         this.delegate = delegate;
         this.keys = keys;
         this.verified = verified;
@@ -57,6 +59,10 @@ final class StrictJwtDecoder implements JwtDecoder {
         try {
             // Before the hash: a token with another spelling of the same bytes is refused, not looked up.
             TokenPrecheck.checkShape(token);
+            // Before the hash too: a flood of made-up key ids costs a glance at each header, no more.
+            if (unknownKeys.refuses(TokenPrecheck.checkHeader(token), System.currentTimeMillis())) {
+                throw new BadJwtException(UNKNOWN_KEY);
+            }
             Optional<Jwt> known = verified.find(token);
             if (known.isPresent()) {
                 return stillInTime(known.get());

@@ -85,6 +85,17 @@ final class TokenPrecheck {
     }
 
     /**
+     * The header of a token that passed {@link #checkShape}, parsed and checked: RS256, none of the
+     * refused parameters, and a key id of the accepted form, which it returns. Throws a
+     * {@link BadJwtException} naming the first problem found.
+     */
+    static String checkHeader(String token) {
+        Map<String, Object> header = jsonObject(token.substring(0, token.indexOf('.')));
+        checkHeader(header);
+        return (String) header.get("kid");
+    }
+
+    /**
      * Everything after {@link #checkShape}, which the token must have passed: its header, claims and
      * signature length. Throws a {@link BadJwtException} naming the first problem found.
      */

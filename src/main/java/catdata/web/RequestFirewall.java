@@ -80,6 +80,13 @@ public class RequestFirewall {
 
     private static boolean allAllowed(String text, boolean tabAllowed) {
         for (int i = 0; i < text.length();) {
+            char c = text.charAt(i);
+            // Printable ASCII, nearly every character of every header (a bearer token is a kilobyte of
+            // it), is assigned and not a control character: no Unicode table lookup for it.
+            if (c >= ' ' && c < 0x7F) {
+                i++;
+                continue;
+            }
             int codePoint = text.codePointAt(i);
             int type = Character.getType(codePoint);
             if (type == Character.UNASSIGNED || (type == Character.CONTROL && !(tabAllowed && codePoint == '\t'))) {

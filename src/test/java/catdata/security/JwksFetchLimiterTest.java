@@ -60,6 +60,25 @@ class JwksFetchLimiterTest {
     }
 
     @Test
+    void saysItRefusesExactlyWhileTheWindowIsFull() {
+        JwksFetchLimiter limiter = new JwksFetchLimiter(source, 5);
+        for (int i = 0; i < 4; i++) {
+            limiter.admit(START + i * 1_000L);
+        }
+        assertThat(limiter.refusesAt(START + 4_000)).as("one fetch left").isFalse();
+
+        limiter.admit(START + 4_000);
+
+        assertThat(limiter.refusesAt(START + 4_000)).isTrue();
+        assertThat(limiter.refusesAt(START + MINUTE - 1)).isTrue();
+        assertThat(limiter.admit(START + MINUTE - 1)).as("as admit decides").isFalse();
+        assertThat(limiter.refusesAt(START + MINUTE)).as("the oldest has left the window").isFalse();
+        assertThat(limiter.admit(START + MINUTE)).isTrue();
+        assertThat(limiter.refusesAt(START + MINUTE)).as("full again until the next oldest leaves").isTrue();
+        assertThat(limiter.refusesAt(START + MINUTE + 1_000)).isFalse();
+    }
+
+    @Test
     void aRefusalIsReportedAsJwksUnavailableWithoutReachingTheIssuer() throws Exception {
         JwksFetchLimiter limiter = new JwksFetchLimiter(source, 1);
 

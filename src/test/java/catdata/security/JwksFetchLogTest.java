@@ -84,7 +84,8 @@ class JwksFetchLogTest {
                 Duration.ofSeconds(30), false, new AuthProperties.Jwks(Duration.ofMinutes(10), Duration.ofSeconds(30),
                         FETCHES_PER_MINUTE, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)));
         IssuerSettings issuer = new IssuerSettings(ISSUER.issuer(), URI.create(ISSUER.jwksUrl()), TestIssuer.AUDIENCE);
-        return new JwtDecoderConfiguration().jwkSource(issuer, auth,
-                new SigningKeyAvailability(Duration.ofHours(1).toMillis()));
+        SigningKeyAvailability availability = new SigningKeyAvailability(Duration.ofHours(1).toMillis());
+        JwtDecoderConfiguration configuration = new JwtDecoderConfiguration();
+        return configuration.jwkSource(configuration.keyFetches(issuer, auth, availability), auth, availability);
     }
 }

@@ -36,13 +36,17 @@ class VerifiedTokenCacheTest {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final TestIssuer ISSUER = new TestIssuer();
+    private static final AuthProperties AUTH = new AuthProperties(null, ISSUER.issuer(), null, TestIssuer.AUDIENCE,
+            CLOCK_SKEW, false, new AuthProperties.Jwks(Duration.ofMinutes(10), Duration.ofSeconds(30), 5,
+                    Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)));
 
     private final MovableTime time = new MovableTime();
     private final SigningKeyAvailability availability = new SigningKeyAvailability(Duration.ofHours(1).toMillis());
-    private final CountingKeySource keys = new CountingKeySource(realKeySource(availability));
+    private final UnknownKeyScreen keyFetches = keyFetches(availability);
+    private final CountingKeySource keys = new CountingKeySource(realKeySource(keyFetches, availability));
     private final VerifiedTokenCache cache = new VerifiedTokenCache(VerifiedTokenCache.MAX_ENTRIES, time,
             time::nanos, Runnable::run);
-    private final StrictJwtDecoder decoder = JwtDecoderConfiguration.strictDecoder(keys, issuerSettings(), CLOCK_SKEW,
+    private final StrictJwtDecoder decoder = JwtDecoderConfiguration.strictDecoder(keys, keyFetches, issuerSettings(), CLOCK_SKEW,
             availability, time, cache);
 
     @AfterAll
@@ -174,15 +178,17 @@ class VerifiedTokenCacheTest {
         return new IssuerSettings(ISSUER.issuer(), URI.create(ISSUER.jwksUrl()), TestIssuer.AUDIENCE);
     }
 
-    private static JWKSource<SecurityContext> realKeySource(SigningKeyAvailability availability) {
-        AuthProperties auth = new AuthProperties(null, ISSUER.issuer(), null, TestIssuer.AUDIENCE, CLOCK_SKEW, false,
-                new AuthProperties.Jwks(Duration.ofMinutes(10), Duration.ofSeconds(30), 5, Duration.ofSeconds(2),
-                        Duration.ofSeconds(3), Duration.ofHours(1)));
+    private static UnknownKeyScreen keyFetches(SigningKeyAvailability availability) {
         try {
-            return new JwtDecoderConfiguration().jwkSource(issuerSettings(), auth, availability);
+            return new JwtDecoderConfiguration().keyFetches(issuerSettings(), AUTH, availability);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JWKSource<SecurityContext> realKeySource(UnknownKeyScreen keyFetches,
+            SigningKeyAvailability availability) {
+        return new JwtDecoderConfiguration().jwkSource(keyFetches, AUTH, availability);
     }
 
     /** Counts key lookups: Nimbus makes one for each signature it checks. */
