@@ -358,6 +358,11 @@ result() {
   sed -n "s/^RESULT .*\b$2=\([^ ]*\).*/\1/p" "$RESULTS/$1.txt"
 }
 
+# Items answered per second (the RESULT line's items, counted by the script, over its duration).
+rows_per_second() {
+  awk -v n="$(result "$1" items)" -v us="$(result "$1" duration_us)" 'BEGIN {printf "%.0f", n / (us / 1e6)}'
+}
+
 requests_per_second() {
   awk -v n="$(result "$1" requests)" -v us="$(result "$1" duration_us)" 'BEGIN {printf "%.0f", n / (us / 1e6)}'
 }
@@ -546,6 +551,12 @@ print_notes() {
   echo "- seeding through the API: ${SEED_SECONDS} s in all (Seed.java start included)"
   sed 's/^seed: /  - /' "$DATA/seed.txt"
   if $LARGE; then echo "- growing to $LARGE_ITEMS items by SQL: ${LARGE_SECONDS} s"; fi
+  for id in W8 W8-100k W11 W11-100k; do
+    if [[ -f $RESULTS/$id.txt ]]; then
+      echo "- $id: $(rows_per_second "$id") items answered per second ($(result "$id" items) items in" \
+        "$(result "$id" requests) answers)"
+    fi
+  done
   for line in "${ONE_OFF[@]}"; do echo "- $line"; done
   if ((${#MISSES[@]} > 0)); then
     echo "- targets missed: $(IFS=,; echo "${MISSES[*]}" | sed 's/,/, /g')"
