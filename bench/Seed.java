@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -44,7 +46,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *     Through the API: 50 containers, 200 tags, 100 photos (~100 KB JPEGs made here), items
  *     (10,000 unless given; 0-3 tags each, every 10th with a photo). Writes what the wrk scripts
  *     need into the data dir: token, token-bad-signature, sub, container-ids, tag-ids, item-ids,
- *     photo-ids, photo-files (stored file names, for nginx).
+ *     photo-ids, photo-files (stored file names, for nginx), search-words (W11's queries).
  * java bench/Seed.java rows &lt;count&gt; &lt;data dir&gt;
  *     Prints that many more items as CSV for bench/large.sql (same kind of names and tags).
  * </pre>
@@ -60,6 +62,12 @@ public class Seed {
     static final int PHOTO_WIDTH = 1000;
     static final int PHOTO_HEIGHT = 750;
     static final int PHOTO_TARGET_BYTES = 100 * 1024;
+    /**
+     * W11's queries match at most this many of the 10,000 items. The items --large adds are made
+     * from the same words, so each query then matches about ten times as many: at most ~50, which
+     * is what W11 is to measure at both sizes (a selective search), so only the catalogue grows.
+     */
+    static final int MAX_SEARCH_WORD_HITS = 5;
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 5 && args[0].equals("api")) {
@@ -93,6 +101,31 @@ public class Seed {
         System.out.print(out);
     }
 
+    /**
+     * Two neighbouring words of a seeded name ("rusty red", "Bosch kettle"), as someone looking for
+     * one thing types them, that at least one and at most {@value #MAX_SEARCH_WORD_HITS} names or
+     * descriptions contain, ignoring case as the search does. Single words will not do: the fewest
+     * common is in some hundred names. Tag names are made of other words, so they are not counted.
+     */
+    static List<String> searchWords(List<String> names, List<String> descriptions) {
+        List<String> texts = Stream.concat(names.stream(), descriptions.stream())
+                .map(text -> text.toLowerCase(Locale.ROOT)).toList();
+        Set<String> phrases = new TreeSet<>();
+        for (String name : names) {
+            String[] parts = name.toLowerCase(Locale.ROOT).split(" ");
+            for (int i = 0; i + 1 < parts.length; i++) {
+                // "(garage)": a place in brackets is not how anyone searches.
+                if (!parts[i + 1].startsWith("(")) {
+                    phrases.add(parts[i] + " " + parts[i + 1]);
+                }
+            }
+        }
+        return phrases.stream().filter(phrase -> {
+            long hits = texts.stream().filter(text -> text.contains(phrase)).limit(MAX_SEARCH_WORD_HITS + 1).count();
+            return hits >= 1 && hits <= MAX_SEARCH_WORD_HITS;
+        }).toList();
+    }
+
     static String csv(String value) {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
@@ -113,6 +146,9 @@ public class Seed {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
         private final Words words = new Words(new Random(42));
+        /** What the seeded items are called and described as, for W11's queries. */
+        private final List<String> names = new ArrayList<>();
+        private final List<String> descriptions = new ArrayList<>();
         private final String api;
         private final String issuer;
         private final Path images;
@@ -135,10 +171,12 @@ public class Seed {
                 List<byte[]> jpegs = timed("photos generated", () -> generatePhotos());
                 List<Long> photos = timed("photos uploaded", () -> uploadPhotos(jpegs));
                 List<Long> items = timed("items", () -> createItems(itemCount, containers, tags, photos));
+                List<String> searchWords = timed("search words", () -> searchWords(names, descriptions));
                 write("container-ids", containers);
                 write("tag-ids", tags);
                 write("photo-ids", photos);
                 write("item-ids", items);
+                write("search-words", searchWords);
             } finally {
                 pool.shutdownNow();
             }
@@ -213,7 +251,11 @@ public class Seed {
                 String photo = i % 10 == 0 ? ",\"image_id\":" + photos.get((i / 10) % photos.size()) : "";
                 String tagList = words.someOf(tags, words.random.nextInt(4)).stream()
                         .map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
-                bodies.add("{\"name\":" + json(words.itemName()) + ",\"description\":" + json(words.description())
+                String name = words.itemName();
+                String description = words.description();
+                names.add(name);
+                descriptions.add(description);
+                bodies.add("{\"name\":" + json(name) + ",\"description\":" + json(description)
                         + ",\"container_id\":" + words.oneOf(containers) + ",\"tags\":" + tagList + photo + "}");
             }
             return inParallel(count, i -> postJson("/api/item", bodies.get(i)));

@@ -48,6 +48,22 @@ function bench.count_status(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
+-- Status and item counting, for the item lists (W8, W11): each item of ItemResponse's JSON has
+-- one "id" key and no nested object has one (container_id, image_id are other keys); inside a
+-- JSON string a quote is always escaped, so the five characters cannot occur in a name.
+items = 0
+
+function bench.count_status_and_items(status, headers, body)
+  bench.count_status(status, headers, body)
+  local at = 1
+  while true do
+    local found = string.find(body, '"id":', at, true)
+    if not found then break end
+    items = items + 1
+    at = found + 5
+  end
+end
+
 -- One line for run.sh to parse, after wrk's own summary. Times in microseconds.
 function done(summary, latency, requests)
   local errors = summary.errors
@@ -57,6 +73,14 @@ function done(summary, latency, requests)
     for status, count in pairs(thread:get("statuses") or {}) do
       counting = true
       counted[status] = (counted[status] or 0) + count
+    end
+  end
+  -- Items answered, summed over the threads ("-" unless the script counts them).
+  local item_total = "-"
+  for _, thread in ipairs(threads) do
+    local counted_items = thread:get("items")
+    if counted_items and counted_items > 0 then
+      item_total = (item_total == "-" and 0 or item_total) + counted_items
     end
   end
   local non_2xx, parts = errors.status, {}
@@ -70,11 +94,11 @@ function done(summary, latency, requests)
   end
   io.write(string.format(
     "RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d" ..
-    " socket_detail=connect:%d,read:%d,write:%d,timeout:%d statuses=%s\n",
+    " socket_detail=connect:%d,read:%d,write:%d,timeout:%d statuses=%s items=%s\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), non_2xx,
     errors.connect + errors.read + errors.write + errors.timeout,
     errors.connect, errors.read, errors.write, errors.timeout,
-    counting and table.concat(parts, ",") or "uncounted"))
+    counting and table.concat(parts, ",") or "uncounted", item_total))
 end
 
 return bench

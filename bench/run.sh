@@ -6,7 +6,7 @@
 #
 # Usage: bench/run.sh [--quick] [--large]
 #   --quick  1 s warm-up and 3 s runs instead of 5 s and 20 s (a smoke check)
-#   --large  then removes W5's items, adds items up to 100,000 by SQL and measures the search (W8) again
+#   --large  then removes W5's items, adds items up to 100,000 by SQL and measures the searches (W8, W11) again
 # W4 runs twice: on the filesystem store (W4) and, at the end, on a second service with its photos
 # in a bucket of an S3Proxy of the bench's own (W4-S3, its own database, seeded the same way).
 # Environment: API_PORT (3900), ISSUER_PORT (3901), NGINX_PORT (3902), S3_API_PORT (3903),
@@ -358,6 +358,11 @@ result() {
   sed -n "s/^RESULT .*\b$2=\([^ ]*\).*/\1/p" "$RESULTS/$1.txt"
 }
 
+# Items answered per second (the RESULT line's items, counted by the script, over its duration).
+rows_per_second() {
+  awk -v n="$(result "$1" items)" -v us="$(result "$1" duration_us)" 'BEGIN {printf "%.0f", n / (us / 1e6)}'
+}
+
 requests_per_second() {
   awk -v n="$(result "$1" requests)" -v us="$(result "$1" duration_us)" 'BEGIN {printf "%.0f", n / (us / 1e6)}'
 }
@@ -435,6 +440,8 @@ server_errors() {
 workloads() {
   echo R0 W1 W10 W2 W3 W4 W4-S3 W5 W6 W7 W8 W9
   $LARGE && echo W8-100k
+  echo W11
+  $LARGE && echo W11-100k
   return 0
 }
 
@@ -465,6 +472,8 @@ compute_ratios() {
   echo "W4/W9 $(ratio "$(requests_per_second W4)" "$(requests_per_second W9)")"
   echo "W4-S3/W4 $(ratio "$(requests_per_second W4-S3)" "$(requests_per_second W4)")"
   if $LARGE; then echo "W8p99(100k)/W8p99(10k) $(ratio "$(result W8-100k p99_us)" "$(result W8 p99_us)")"; fi
+  if $LARGE; then echo "W11p99(100k)/W11p99(10k) $(ratio "$(result W11-100k p99_us)" "$(result W11 p99_us)")"; fi
+  if $LARGE; then echo "W11rps(100k)/W11rps(10k) $(ratio "$(requests_per_second W11-100k)" "$(requests_per_second W11)")"; fi
 }
 
 ratio_value() { awk -v name="$1" '$1 == name {print $2}' "$WORK/ratios"; }
@@ -475,7 +484,7 @@ jwks_fetches() { grep -c 'JWKS fetched' "$RESULTS/W7.log" || true; }
 jwks_fetch_lines_in_log() { grep -c 'JWKS fetched' "$SERVICE_LOG" || true; }
 
 # Workloads that must answer only 2xx without socket errors, and those of them that did not.
-clean_workloads() { if $LARGE; then echo W1 W10 W2 W3 W4 W4-S3 W5 W8 W8-100k; else echo W1 W10 W2 W3 W4 W4-S3 W5 W8; fi; }
+clean_workloads() { if $LARGE; then echo W1 W10 W2 W3 W4 W4-S3 W5 W8 W8-100k W11 W11-100k; else echo W1 W10 W2 W3 W4 W4-S3 W5 W8 W11; fi; }
 unclean_workloads() {
   local id
   for id in $(clean_workloads); do
@@ -515,6 +524,10 @@ print_targets() {
   if $LARGE; then
     check "W8 p99 100k/10k" "$(ratio_value "W8p99(100k)/W8p99(10k)")" "≤ 2.0" \
       "$(at_most "$(ratio_value "W8p99(100k)/W8p99(10k)")" 2.0)"
+    check "W11 p99 100k/10k" "$(ratio_value "W11p99(100k)/W11p99(10k)")" "≤ 1.5" \
+      "$(at_most "$(ratio_value "W11p99(100k)/W11p99(10k)")" 1.5)"
+    check "W11 req/s 100k/10k" "$(ratio_value "W11rps(100k)/W11rps(10k)")" "≥ 0.7" \
+      "$(at_least "$(ratio_value "W11rps(100k)/W11rps(10k)")" 0.7)"
   fi
   check "peak RSS under W1" "$w1_rss MB" "≤ 200 MB" "$(at_most "$w1_rss" 200)"
   check "no non-2xx or socket errors in $(clean_workloads)" "${unclean:-none}" "none" \
@@ -546,6 +559,12 @@ print_notes() {
   echo "- seeding through the API: ${SEED_SECONDS} s in all (Seed.java start included)"
   sed 's/^seed: /  - /' "$DATA/seed.txt"
   if $LARGE; then echo "- growing to $LARGE_ITEMS items by SQL: ${LARGE_SECONDS} s"; fi
+  for id in W8 W8-100k W11 W11-100k; do
+    if [[ -f $RESULTS/$id.txt ]]; then
+      echo "- $id: $(rows_per_second "$id") items answered per second ($(result "$id" items) items in" \
+        "$(result "$id" requests) answers)"
+    fi
+  done
   for line in "${ONE_OFF[@]}"; do echo "- $line"; done
   if ((${#MISSES[@]} > 0)); then
     echo "- targets missed: $(IFS=,; echo "${MISSES[*]}" | sed 's/,/, /g')"
@@ -617,12 +636,14 @@ main() {
   measure W6 "bad signature (401)" w6-bad-signature.lua "$API"
   measure W7 "random kid (401)" w7-unknown-kid.lua "$API"
   measure W8 "search-text, 10k items" w8-search.lua "$API"
+  measure W11 "search-text, real words, 10k items" w11-word-search.lua "$API"
   measure W9 "nginx, same photos" w9-nginx.lua "http://127.0.0.1:$NGINX_PORT" nginx
   measure W5 "POST /api/item" w5-create-item.lua "$API"
   list_everything
   if $LARGE; then
     grow_to_large
     measure W8-100k "search-text, 100k items" w8-search.lua "$API"
+    measure W11-100k "search-text, real words, 100k items" w11-word-search.lua "$API"
     list_everything
   fi
   measure_w4_on_s3

@@ -4,7 +4,12 @@ package catdata.item;
 record ItemFilter(Kind kind, Long containerId, Long tagId, String text) {
 
     enum Kind {
-        ALL, IN_CONTAINER, WITH_TAG, NAME_CONTAINS, TEXT_MATCHES
+        NOTHING, ALL, IN_CONTAINER, WITH_TAG, NAME_CONTAINS, TEXT_MATCHES
+    }
+
+    /** What a search too short to look for shows: an empty list, whatever else was asked. */
+    static ItemFilter nothing() {
+        return new ItemFilter(Kind.NOTHING, null, null, null);
     }
 
     static ItemFilter all() {

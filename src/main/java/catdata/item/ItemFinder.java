@@ -1,6 +1,7 @@
 package catdata.item;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -13,7 +14,8 @@ import catdata.web.TextFields;
 
 /**
  * Reads items: one, all, by container or tag, and the searches. Each list is one statement (its
- * rows, its total, whether its container or tag exists), so it needs no transaction to agree.
+ * rows, its total, whether its container or tag exists), so it needs no transaction to agree; a
+ * whole list needs one only for its cursor.
  */
 @Service
 class ItemFinder {
@@ -31,40 +33,47 @@ class ItemFinder {
         return items.find(owner, id).orElseThrow(ItemNotFound::new);
     }
 
-    Paged<Item> all(Owner owner, Paging paging) {
-        return items.findPage(owner, ItemFilter.all(), paging).orElseThrow();
-    }
-
-    Paged<Item> inContainer(Owner owner, long containerId, Paging paging) {
-        return items.findPage(owner, ItemFilter.inContainer(containerId), paging).orElseThrow(ContainerNotFound::new);
-    }
-
-    Paged<Item> withTag(Owner owner, long tagId, Paging paging) {
-        return items.findPage(owner, ItemFilter.withTag(tagId), paging).orElseThrow(TagNotFound::new);
-    }
-
-    Paged<Item> searchByName(Owner owner, String query, Paging paging) {
-        String text = searchText(query);
-        if (text.codePointCount(0, text.length()) < MIN_NAME_SEARCH) {
+    /** One page of the list, with its total when paging was asked for. */
+    Paged<Item> page(Owner owner, ItemFilter filter, Paging paging) {
+        if (filter.kind() == ItemFilter.Kind.NOTHING) {
             return Paged.empty(paging);
         }
-        return items.findPage(owner, ItemFilter.nameContains(text), paging).orElseThrow();
+        return items.findPage(owner, filter, paging).orElseThrow(() -> notFound(filter));
+    }
+
+    /**
+     * The whole list as its rows are read, for a caller inside a read-only transaction who closes
+     * the stream. A container or tag that is not the owner's is thrown here, before any row.
+     */
+    Stream<Item> whole(Owner owner, ItemFilter filter) {
+        if (filter.kind() == ItemFilter.Kind.NOTHING) {
+            return Stream.empty();
+        }
+        return items.stream(owner, filter).orElseThrow(() -> notFound(filter));
+    }
+
+    ItemFilter nameSearch(String query) {
+        String text = searchText(query);
+        if (text.codePointCount(0, text.length()) < MIN_NAME_SEARCH) {
+            return ItemFilter.nothing();
+        }
+        return ItemFilter.nameContains(text);
     }
 
     /** Matches in the name, the description or a tag's name, optionally within one container. */
-    Paged<Item> searchText(Owner owner, String query, Long containerId, Paging paging) {
+    ItemFilter textSearch(String query, Long containerId) {
         String text = searchText(query);
-        if (text.isEmpty()) {
-            return Paged.empty(paging);
-        }
-        // Only a search within a container can be missing its scope.
-        return items.findPage(owner, ItemFilter.textMatches(text, containerId), paging)
-                .orElseThrow(ContainerNotFound::new);
+        return text.isEmpty() ? ItemFilter.nothing() : ItemFilter.textMatches(text, containerId);
     }
 
     List<String> nameSuggestions(Owner owner, String query, int limit) {
         String text = searchText(query);
         return text.isEmpty() ? List.of() : items.nameSuggestions(owner, text, limit);
+    }
+
+    /** Only a list within a container or tag can be missing its scope. */
+    private static RuntimeException notFound(ItemFilter filter) {
+        return filter.kind() == ItemFilter.Kind.WITH_TAG ? new TagNotFound() : new ContainerNotFound();
     }
 
     /**

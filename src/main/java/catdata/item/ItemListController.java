@@ -1,6 +1,5 @@
 package catdata.item;
 
-import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Positive;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,19 +44,14 @@ class ItemListController {
         this.writer = writer;
     }
 
-    /** Unpaged, the whole catalogue is streamed, as it may hold any number of items. */
+    /** Unpaged, each list is streamed (see {@link ItemListWriter}), as it may hold any number of items. */
     @GetMapping
     @Operation(summary = "List all your items, ordered by id")
     @ApiResponse(responseCode = "200", description = "Your items.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
-    void list(Owner owner, @ParameterObject Paging paging, HttpServletResponse response)
-            throws IOException {
-        if (paging.requested()) {
-            writer.write(finder.all(owner, paging), response);
-        } else {
-            writer.writeAll(owner, response);
-        }
+    void list(Owner owner, @ParameterObject Paging paging, HttpServletResponse response) {
+        writer.write(owner, ItemFilter.all(), paging, response);
     }
 
     /**
@@ -72,25 +65,34 @@ class ItemListController {
 
     @GetMapping("/by-container/{id}")
     @Operation(summary = "List the items in one of your containers")
-    ResponseEntity<List<ItemResponse>> byContainer(Owner owner, @PathVariable @Positive long id,
-            @ParameterObject Paging paging) {
-        return finder.inContainer(owner, id, paging).toResponse(ItemResponse::of);
+    @ApiResponse(responseCode = "200", description = "The container's items, ordered by id.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
+    void byContainer(Owner owner, @PathVariable @Positive long id, @ParameterObject Paging paging,
+            HttpServletResponse response) {
+        writer.write(owner, ItemFilter.inContainer(id), paging, response);
     }
 
     @GetMapping("/by-tag/{id}")
     @Operation(summary = "List the items carrying one of your tags")
-    ResponseEntity<List<ItemResponse>> byTag(Owner owner, @PathVariable @Positive long id,
-            @ParameterObject Paging paging) {
-        return finder.withTag(owner, id, paging).toResponse(ItemResponse::of);
+    @ApiResponse(responseCode = "200", description = "The tag's items, ordered by id.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
+    void byTag(Owner owner, @PathVariable @Positive long id, @ParameterObject Paging paging,
+            HttpServletResponse response) {
+        writer.write(owner, ItemFilter.withTag(id), paging, response);
     }
 
     @GetMapping("/search")
     @Operation(summary = "Find items whose name contains the text (names starting with it first)")
-    ResponseEntity<List<ItemResponse>> searchByName(Owner owner,
+    @ApiResponse(responseCode = "200", description = "The matching items.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
+    void searchByName(Owner owner,
             @Parameter(description = "At least 2 characters; shorter gives an empty list.")
             @RequestParam(required = false) String name,
-            @ParameterObject Paging paging) {
-        return finder.searchByName(owner, name, paging).toResponse(ItemResponse::of);
+            @ParameterObject Paging paging, HttpServletResponse response) {
+        writer.write(owner, finder.nameSearch(name), paging, response);
     }
 
     @GetMapping("/name-suggestions")
@@ -104,13 +106,16 @@ class ItemListController {
 
     @GetMapping("/search-text")
     @Operation(summary = "Find items whose name, description or a tag's name contains the text")
-    @ApiResponse(responseCode = "200", description = "The matching items.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The matching items, names starting with the text first.",
+            content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = ItemResponse.class))))
     @ApiResponse(responseCode = "404", description = "containerId is not one of your containers.")
-    ResponseEntity<List<ItemResponse>> searchText(Owner owner,
+    void searchText(Owner owner,
             @RequestParam(required = false) String q,
             @Parameter(description = "Only items in this container.")
             @RequestParam(required = false) @Positive(message = "Invalid value for 'containerId'.") Long containerId,
-            @ParameterObject Paging paging) {
-        return finder.searchText(owner, q, containerId, paging).toResponse(ItemResponse::of);
+            @ParameterObject Paging paging, HttpServletResponse response) {
+        writer.write(owner, finder.textSearch(q, containerId), paging, response);
     }
 }

@@ -8,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,18 +79,48 @@ class ItemRepository {
     }
 
     /**
-     * Hands every item of the owner, in id order, to {@code each} while the rows are still being
-     * read: a server-side cursor fetches {@value #STREAM_FETCH_SIZE} rows at a time, so the whole
-     * catalogue is never in memory. Must run inside a transaction: pgjdbc keeps a cursor only there,
-     * and outside one would read every row before returning the first.
+     * The whole list, handed on while its rows are still being read: a server-side cursor fetches
+     * {@value #STREAM_FETCH_SIZE} rows at a time, so the list is never in memory. Empty when the
+     * list's container or tag is not the owner's, which the first row says before any item is
+     * handed on. Must run inside a transaction (pgjdbc keeps a cursor only there, and outside one
+     * would read every row before returning the first); the caller closes the stream.
      */
-    void forEach(Owner owner, Consumer<Item> each) {
-        try (Stream<Item> rows = jdbc.sql(SELECT_ITEMS + "WHERE i.household_id = :household ORDER BY i.id")
-                .withFetchSize(STREAM_FETCH_SIZE)
-                .param("household", owner.household())
-                .query(ITEM).stream()) {
-            rows.forEach(each);
+    Optional<Stream<Item>> stream(Owner owner, ItemFilter filter) {
+        Where where = where(filter);
+        String list = (SELECT_ITEMS + "WHERE i.household_id = :household " + where.condition()).strip();
+        if (where.scope().isEmpty()) {
+            // Nothing to check first, so the rows are ordered where an index can give the order
+            // (all items by id) rather than sorted after a join.
+            return Optional.of(cursor(list + " ORDER BY " + where.order(), owner, where, ITEM));
         }
+        // The scope row comes first, with the list's rows joined to it: no row, no list (see PageQuery).
+        Stream<Optional<Item>> rows = cursor(PageQuery.sql(Paging.ALL, where.scope(), "", list, "i", where.order()),
+                owner, where, ItemRepository::mapScoped);
+        try {
+            Iterator<Optional<Item>> each = rows.iterator();
+            if (!each.hasNext()) {
+                rows.close();
+                return Optional.empty();
+            }
+            Spliterator<Optional<Item>> rest = Spliterators.spliteratorUnknownSize(each, Spliterator.ORDERED);
+            return Optional.of(StreamSupport.stream(rest, false).flatMap(Optional::stream).onClose(rows::close));
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+    }
+
+    /** A row of a list with a scope: an item, or none when the scope's list is empty. */
+    private static Optional<Item> mapScoped(ResultSet row, int rowNumber) throws SQLException {
+        return row.getObject("id") == null ? Optional.empty() : Optional.of(map(row, rowNumber));
+    }
+
+    private <T> Stream<T> cursor(String sql, Owner owner, Where where, RowMapper<T> rowMapper) {
+        return jdbc.sql(sql)
+                .withFetchSize(STREAM_FETCH_SIZE)
+                .params(where.params())
+                .param("household", owner.household())
+                .query(rowMapper).stream();
     }
 
     /** Distinct names (ignoring case) containing {@code text}, those starting with it first. */
@@ -186,6 +219,7 @@ class ItemRepository {
     private static Where where(ItemFilter filter) {
         Map<String, Object> params = new HashMap<>();
         return switch (filter.kind()) {
+            case NOTHING -> new Where("", "AND false", "i.id", params);
             case ALL -> new Where("", "", "i.id", params);
             case IN_CONTAINER -> {
                 params.put("container", filter.containerId());

@@ -26,9 +26,10 @@ import catdata.support.TestHouseholds;
 import catdata.support.TestIssuer;
 
 /**
- * {@code GET /api/items} on a catalogue of 100,000 items, from a service given a 128 MB heap: the
- * list is streamed from a database cursor, so it is sent whole and the service stays up. Holding
- * the rows (about 45 MB of JSON) in memory would not fit beside the application.
+ * {@code GET /api/items}, the searches and the lists by container and tag on a catalogue of 100,000
+ * items, from a service given a 128 MB heap: each list is streamed from a database cursor, so it is
+ * sent whole and the service stays up. Holding the rows (about 45 MB of JSON) in memory would not
+ * fit beside the application.
  */
 class AllItemsStreamTest {
 
@@ -43,7 +44,7 @@ class AllItemsStreamTest {
     }
 
     @Test
-    void aHundredThousandItemsAreListedWholeByAServiceWithA128MegabyteHeap() throws SQLException {
+    void aHundredThousandItemsAreListedAndFoundWholeByAServiceWithA128MegabyteHeap() throws SQLException {
         Path workDir = TestApp.newDirectory("catdata-stream");
         Map<String, String> settings = Map.of(
                 "DATABASE_URL", TestDatabase.jdbcUrl(),
@@ -81,6 +82,17 @@ class AllItemsStreamTest {
             assertThat(tenth.path("name").asString()).isEqualTo("Item 10");
             assertThat(tenth.path("tags").get(0).asLong()).isEqualTo(catalogue.tagId());
             assertThat(items.get(ITEMS - 1).path("name").asString()).isEqualTo("Item " + ITEMS);
+
+            // Searches and a container's list are streamed the same way: each here is the whole catalogue.
+            for (String list : List.of("/api/items/search-text?q=item", "/api/items/search?name=item",
+                    "/api/items/by-container/" + catalogue.containerId(), "/api/items/by-tag/" + catalogue.tagId())) {
+                ApiResponse whole = service.api().get(list, auth);
+                assertThat(whole.status()).as(list + " " + service.logTail()).isEqualTo(200);
+                assertThat(whole.json().size()).as(list).isEqualTo(list.contains("by-tag") ? ITEMS / 10 : ITEMS);
+            }
+            ApiResponse search = service.api().get("/api/items/search-text?q=Item%209999", auth);
+            assertThat(CatalogueFixtures.names(search)).as("names starting with the text first")
+                    .startsWith("Item 9999", "Item 99990", "Item 99991");
 
             ApiResponse lastPage = service.api().get("/api/items?limit=5&offset=" + (ITEMS - 2), auth);
             assertThat(lastPage.header("X-Total-Count")).isEqualTo(Integer.toString(ITEMS));

@@ -3,8 +3,8 @@ package catdata.item;
 import static catdata.support.RepositoryDatabase.newOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -242,20 +242,14 @@ class ItemRepositoryTest {
     // --- every item, streamed ---
 
     @Test
-    void forEachHandsOverEveryItemOfTheOwnerInIdOrderPastOneFetch() {
+    void aStreamedListHandsOverEveryItemOfTheOwnerInIdOrderPastOneFetch() {
         long box = CatalogueRows.container(owner, "Box");
         long blue = CatalogueRows.tag(owner, "Blue");
         Item first = item(owner, "First", box, blue);
-        jdbc.sql("""
-                INSERT INTO items (household_id, created_by, updated_by, name, container_id)
-                SELECT :household, :sub, :sub, 'Item ' || n, :box FROM generate_series(1, :count) n""")
-                .param("household", owner.household()).param("sub", owner.sub())
-                .param("box", box).param("count", ItemRepository.STREAM_FETCH_SIZE + 10)
-                .update();
+        insertItems(box, ItemRepository.STREAM_FETCH_SIZE + 10);
         item(stranger, "Not mine", CatalogueRows.container(stranger, "Crate"));
-        List<Item> seen = new ArrayList<>();
 
-        readOnly().executeWithoutResult(status -> items.forEach(owner, seen::add));
+        List<Item> seen = streamed(ItemFilter.all()).orElseThrow();
 
         assertThat(seen).hasSize(ItemRepository.STREAM_FETCH_SIZE + 11);
         assertThat(seen.get(0)).isEqualTo(first);
@@ -263,14 +257,50 @@ class ItemRepositoryTest {
         assertThat(seen).allSatisfy(item -> assertThat(item.containerName()).isEqualTo("Box"));
     }
 
+    /** A list with a scope reads it in the same statement: its first row says whether there is a list at all. */
     @Test
-    void forEachHandsOverNothingOfAnotherOwner() {
-        item(stranger, "Not mine", CatalogueRows.container(stranger, "Crate"));
-        List<Item> seen = new ArrayList<>();
+    void aStreamedListInAContainerGoesPastOneFetchAndSkipsOtherContainers() {
+        long box = CatalogueRows.container(owner, "Box");
+        long shelf = CatalogueRows.container(owner, "Shelf");
+        Item onShelf = item(owner, "On the shelf", shelf);
+        insertItems(box, ItemRepository.STREAM_FETCH_SIZE + 10);
 
-        readOnly().executeWithoutResult(status -> items.forEach(owner, seen::add));
+        List<Item> seen = streamed(ItemFilter.inContainer(box)).orElseThrow();
 
-        assertThat(seen).isEmpty();
+        assertThat(seen).hasSize(ItemRepository.STREAM_FETCH_SIZE + 10);
+        assertThat(seen).extracting(Item::id).isSorted().doesNotHaveDuplicates().doesNotContain(onShelf.id());
+        assertThat(streamed(ItemFilter.inContainer(shelf))).contains(List.of(onShelf));
+    }
+
+    @Test
+    void aStreamedListHandsOverNothingOfAnotherOwner() {
+        long theirBox = CatalogueRows.container(stranger, "Crate");
+        long theirTag = CatalogueRows.tag(stranger, "Blue");
+        item(stranger, "Not mine", theirBox, theirTag);
+
+        assertThat(streamed(ItemFilter.all())).contains(List.of());
+        assertThat(streamed(ItemFilter.textMatches("mine", null))).contains(List.of());
+        assertThat(streamed(ItemFilter.inContainer(theirBox))).isEmpty();
+        assertThat(streamed(ItemFilter.withTag(theirTag))).isEmpty();
+        assertThat(streamed(ItemFilter.textMatches("mine", theirBox))).isEmpty();
+    }
+
+    private void insertItems(long containerId, int count) {
+        jdbc.sql("""
+                INSERT INTO items (household_id, created_by, updated_by, name, container_id)
+                SELECT :household, :sub, :sub, 'Item ' || n, :box FROM generate_series(1, :count) n""")
+                .param("household", owner.household()).param("sub", owner.sub())
+                .param("box", containerId).param("count", count)
+                .update();
+    }
+
+    /** The list read as the service reads it, in a read-only transaction; empty when there is no list. */
+    private Optional<List<Item>> streamed(ItemFilter filter) {
+        return readOnly().execute(status -> items.stream(owner, filter).map(rows -> {
+            try (rows) {
+                return rows.toList();
+            }
+        }));
     }
 
     private Item item(Owner itemOwner, String name, long containerId, Long... tagIds) {

@@ -330,7 +330,48 @@ class ItemSearchApiTest extends ApiTest {
         for (long id : List.of(UNKNOWN_ID, othersBox)) {
             assertError(api.get("/api/items/search-text?q=blue&containerId=" + id, bearer(token)), 404,
                     "Container not found.");
+            assertError(api.get("/api/items/search-text?q=blue&limit=5&containerId=" + id, bearer(token)), 404,
+                    "Container not found.");
         }
+    }
+
+    /** Nothing to look for is an empty list before anything else is asked, the container included. */
+    @Test
+    void aBlankTextSearchFindsNothingEvenInAContainerThatIsNotThere() {
+        long othersBox = other.container("Box");
+
+        for (String query : List.of("", "q=%20", "q=a%00")) {
+            ApiResponse response = list("/api/items/search-text?" + query + "&containerId=" + othersBox);
+            assertThat(response.text()).isEqualTo("[]");
+            assertThat(response.header("Content-Type")).startsWith("application/json");
+        }
+    }
+
+    /**
+     * A whole list is streamed from a cursor, a page is written from memory: the same items must
+     * give the same bytes, so the two ways cannot drift apart.
+     */
+    @Test
+    void eachWholeListIsTheSameJsonAsOnePageHoldingEverything() {
+        Catalogue catalogue = blueCatalogue();
+        long bluebell = tagOf(catalogue.byTag);
+        user.itemId("blue", catalogue.attic);
+        user.itemId("A blue vase", catalogue.kitchen, bluebell);
+
+        for (String path : List.of("/api/items?", "/api/items/search-text?q=blue&", "/api/items/search-text?q=%20BLUE&",
+                "/api/items/search-text?q=blue&containerId=" + catalogue.attic + "&", "/api/items/search?name=blu&",
+                "/api/items/by-container/" + catalogue.kitchen + "?", "/api/items/by-tag/" + bluebell + "?")) {
+            ApiResponse whole = list(path);
+            ApiResponse page = list(path + "limit=1000");
+
+            assertThat(whole.text()).as(path).isEqualTo(page.text());
+            assertThat(whole.json().size()).as(path).isGreaterThan(1);
+            assertThat(whole.header("Content-Type")).as(path).isEqualTo(page.header("Content-Type"));
+            assertThat(whole.header("X-Total-Count")).as(path).isNull();
+            assertThat(page.header("X-Total-Count")).as(path).isEqualTo(Integer.toString(whole.json().size()));
+        }
+        assertThat(names(list("/api/items/search-text?q=blue"))).as("names starting with the text first")
+                .containsExactly("blue", "Blue jug", "Blue mug", "A blue vase", "Plate", "Vase");
     }
 
     @ParameterizedTest
@@ -387,6 +428,14 @@ class ItemSearchApiTest extends ApiTest {
 
     private static List<Long> ids(ApiResponse response) {
         return response.json().valueStream().map(item -> item.path("id").asLong()).toList();
+    }
+
+    private long tagOf(long itemId) {
+        return tags(api.get("/api/item/" + itemId, bearer(token)).json()).get(0);
+    }
+
+    private static List<String> names(ApiResponse response) {
+        return response.json().valueStream().map(item -> item.path("name").asString()).toList();
     }
 
     private static List<Long> tags(JsonNode item) {

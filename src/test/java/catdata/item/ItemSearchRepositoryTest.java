@@ -4,11 +4,13 @@ import static catdata.support.RepositoryDatabase.newOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import catdata.owner.Owner;
 import catdata.support.CatalogueRows;
@@ -212,6 +214,42 @@ class ItemSearchRepositoryTest {
         assertThat(items.nameSuggestions(newOwner(), "tea", 10)).isEmpty();
     }
 
+    // --- whole lists, streamed ---
+
+    /** A whole list is streamed through a cursor; it must be the list a page of everything gives, in the same order. */
+    @Test
+    void aStreamedListIsTheWholePageInTheSameOrder() {
+        BlueCatalogue blue = blueCatalogue();
+        long bluebell = items.find(owner, blue.byTag).orElseThrow().tagIds().get(0);
+        item("Bluey", blue.kitchen);
+        item("blue", blue.attic);
+        item("A blue", blue.attic);
+
+        for (ItemFilter filter : List.of(ItemFilter.all(), ItemFilter.inContainer(blue.attic),
+                ItemFilter.withTag(bluebell), ItemFilter.nameContains("blue"), ItemFilter.textMatches("BLUE", null),
+                ItemFilter.textMatches("blue", blue.attic), ItemFilter.textMatches("nothing like it", null))) {
+            List<Item> page = items.findPage(owner, filter, Paging.ALL).orElseThrow().rows();
+            assertThat(streamed(filter)).as("%s", filter).contains(page);
+        }
+        assertThat(streamed(ItemFilter.textMatches("blue", null)).orElseThrow()).extracting(Item::name)
+                .as("names starting with the text first").startsWith("blue", "Blue jug", "Blue mug", "Bluey");
+    }
+
+    @Test
+    void aStreamedListInAContainerOrTagThatIsNotTheOwnersIsNoList() {
+        long theirBox = CatalogueRows.container(stranger, "Box");
+        long theirTag = CatalogueRows.tag(stranger, "Blue");
+        item(stranger, "Blue cup", "", theirBox, theirTag);
+
+        for (long id : List.of(theirBox, UNKNOWN_ID)) {
+            assertThat(streamed(ItemFilter.inContainer(id))).isEmpty();
+            assertThat(streamed(ItemFilter.textMatches("blue", id))).isEmpty();
+        }
+        assertThat(streamed(ItemFilter.withTag(theirTag))).isEmpty();
+        assertThat(streamed(ItemFilter.withTag(UNKNOWN_ID))).isEmpty();
+        assertThat(streamed(ItemFilter.textMatches("blue", CatalogueRows.container(owner, "Empty")))).contains(List.of());
+    }
+
     // --- name suggestions ---
 
     @Test
@@ -282,6 +320,17 @@ class ItemSearchRepositoryTest {
 
     private long item(Owner itemOwner, String name, String description, long containerId, Long... tagIds) {
         return insert.insert(itemOwner, name, description, containerId, null, Set.of(tagIds)).item().orElseThrow().id();
+    }
+
+    /** As the service reads a whole list: in a read-only transaction; empty when there is no list. */
+    private Optional<List<Item>> streamed(ItemFilter filter) {
+        TransactionTemplate readOnly = RepositoryDatabase.transaction();
+        readOnly.setReadOnly(true);
+        return readOnly.execute(status -> items.stream(owner, filter).map(rows -> {
+            try (rows) {
+                return rows.toList();
+            }
+        }));
     }
 
     private List<Long> ids(ItemFilter filter, Paging paging) {
