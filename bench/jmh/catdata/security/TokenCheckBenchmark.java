@@ -31,6 +31,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -68,10 +70,12 @@ public class TokenCheckBenchmark {
         SigningKeyAvailability availability = new SigningKeyAvailability(Duration.ofHours(1).toMillis());
         Clock clock = Clock.systemUTC();
         firstCache = new VerifiedTokenCache(VerifiedTokenCache.MAX_ENTRIES, clock, Ticker.systemTicker(), Runnable::run);
-        firstDecoder = JwtDecoderConfiguration.strictDecoder(keys, issuer, Duration.ofSeconds(30), availability, clock,
-                firstCache);
-        cachedDecoder = JwtDecoderConfiguration.strictDecoder(keys, issuer, Duration.ofSeconds(30), availability, clock,
-                new VerifiedTokenCache(clock));
+        UnknownKeyScreen screen = new UnknownKeyScreen(new JwksFetchLimiter(new HeldKeySet(keys.getJWKSet()), 5),
+                availability);
+        firstDecoder = JwtDecoderConfiguration.strictDecoder(keys, screen, issuer, Duration.ofSeconds(30), availability,
+                clock, firstCache);
+        cachedDecoder = JwtDecoderConfiguration.strictDecoder(keys, screen, issuer, Duration.ofSeconds(30), availability,
+                clock, new VerifiedTokenCache(clock));
         cachedDecoder.decode(token);
     }
 
@@ -86,6 +90,20 @@ public class TokenCheckBenchmark {
     @Benchmark
     public Jwt cachedCheck() {
         return cachedDecoder.decode(token);
+    }
+
+    /** The key set as the fetch chain would bring it, without the network. */
+    private record HeldKeySet(JWKSet keys) implements JWKSetSource<SecurityContext> {
+
+        @Override
+        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime,
+                SecurityContext context) {
+            return keys;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static String accessToken(RSAKey key) throws JOSEException {

@@ -60,7 +60,7 @@ final class StrictJwtDecoder implements JwtDecoder {
             // Before the hash: a token with another spelling of the same bytes is refused, not looked up.
             TokenPrecheck.checkShape(token);
             // Before the hash too: a flood of made-up key ids costs a glance at each header, no more.
-            if (unknownKeys.refuses(TokenPrecheck.checkHeader(token), System.currentTimeMillis())) {
+            if (unknownKeys.refusesToken(token, System.currentTimeMillis())) {
                 throw new BadJwtException(UNKNOWN_KEY);
             }
             Optional<Jwt> known = verified.find(token);
@@ -70,6 +70,7 @@ final class StrictJwtDecoder implements JwtDecoder {
             precheck.checkContents(token);
             Jwt jwt = delegate.decode(token);
             verified.remember(jwt);
+            unknownKeys.verified(token);
             return jwt;
         } catch (BadJwtException e) {
             if (e instanceof JwtValidationException invalid) {

@@ -3,6 +3,7 @@ package catdata.security;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.KeySourceException;
@@ -26,9 +27,18 @@ import com.nimbusds.jose.proc.SecurityContext;
  */
 final class UnknownKeyScreen implements JWKSetSource<SecurityContext> {
 
+    static final int MAX_VERIFIED_HEADERS = 64;
+
     private final JwksFetchLimiter fetches;
     private final SigningKeyAvailability keys;
     private volatile Set<String> keyIds = Set.of();
+    /**
+     * Header parts of tokens verified before (an issuer signs all its tokens with a handful of
+     * headers): a token with one of them is waved through without parsing its header, so the
+     * screen adds only a map lookup to a token found in the cache. Filled only by verified tokens,
+     * so no one else can fill it, and bounded.
+     */
+    private final Set<String> verifiedHeaders = ConcurrentHashMap.newKeySet();
 
     UnknownKeyScreen(JwksFetchLimiter fetches, SigningKeyAvailability keys) {
         this.fetches = fetches;
@@ -42,6 +52,26 @@ final class UnknownKeyScreen implements JWKSetSource<SecurityContext> {
         keyIds = fetched.getKeys().stream().map(JWK::getKeyID).filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
         return fetched;
+    }
+
+    /**
+     * Whether a token (which passed {@link TokenPrecheck#checkShape}) is certainly refused as "key
+     * not known": see {@link #refuses(String, long)}. Throws as {@link TokenPrecheck#checkHeader}
+     * does for a header that is not acceptable at all.
+     */
+    boolean refusesToken(String token, long now) {
+        return !verifiedHeaders.contains(headerPart(token)) && refuses(TokenPrecheck.checkHeader(token), now);
+    }
+
+    /** Remembers the header of a token just verified, up to {@value #MAX_VERIFIED_HEADERS} of them. */
+    void verified(String token) {
+        if (verifiedHeaders.size() < MAX_VERIFIED_HEADERS) {
+            verifiedHeaders.add(headerPart(token));
+        }
+    }
+
+    private static String headerPart(String token) {
+        return token.substring(0, token.indexOf('.'));
     }
 
     /**

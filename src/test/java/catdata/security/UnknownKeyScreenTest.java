@@ -7,19 +7,13 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
-
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import catdata.support.TestIssuer;
 
@@ -110,6 +104,33 @@ class UnknownKeyScreenTest {
         }
     }
 
+    @Test
+    void aHeaderSeenOnAVerifiedTokenIsNotParsedAgainAndAtMost64AreKept() {
+        spendTheFetchLimit();
+        long now = System.currentTimeMillis();
+        List<String> remembered = new ArrayList<>();
+        // The valid token verified while spending the limit took the first place.
+        for (int i = 0; i < UnknownKeyScreen.MAX_VERIFIED_HEADERS - 1; i++) {
+            remembered.add(unknownKeyIdToken());
+            screen.verified(remembered.get(i));
+        }
+        String oneTooMany = unknownKeyIdToken();
+        screen.verified(oneTooMany);
+
+        // Waved through to the usual checks, which refuse them as before.
+        assertThat(remembered).allSatisfy(token -> assertThat(screen.refusesToken(token, now)).isFalse());
+        assertThat(screen.refusesToken(oneTooMany, now)).isTrue();
+        assertThat(screen.refusesToken(unknownKeyIdToken(), now)).isTrue();
+    }
+
+    @Test
+    void aHeaderThatIsNotAcceptableIsRefusedForWhatItIs() {
+        String noKeyId = ISSUER.token().keyId(null).build();
+
+        assertThatThrownBy(() -> screen.refusesToken(noKeyId, System.currentTimeMillis()))
+                .isInstanceOf(BadJwtException.class).hasMessage(TokenPrecheck.NO_KEY_ID);
+    }
+
     private void spendTheFetchLimit() {
         decoder.decode(ISSUER.token().build());
         while (!screen.refuses(randomKeyId(), System.currentTimeMillis())) {
@@ -130,26 +151,5 @@ class UnknownKeyScreenTest {
 
     private static String randomKeyId() {
         return UUID.randomUUID().toString();
-    }
-
-    /** Counts key lookups: Nimbus makes one for each token that gets past the pre-checks. */
-    private static final class CountingKeySource implements JWKSource<SecurityContext> {
-
-        private final JWKSource<SecurityContext> source;
-        private final AtomicInteger uses = new AtomicInteger();
-
-        CountingKeySource(JWKSource<SecurityContext> source) {
-            this.source = source;
-        }
-
-        @Override
-        public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-            uses.incrementAndGet();
-            return source.get(selector, context);
-        }
-
-        int uses() {
-            return uses.get();
-        }
     }
 }

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -189,27 +184,6 @@ class VerifiedTokenCacheTest {
     private static JWKSource<SecurityContext> realKeySource(UnknownKeyScreen keyFetches,
             SigningKeyAvailability availability) {
         return new JwtDecoderConfiguration().jwkSource(keyFetches, AUTH, availability);
-    }
-
-    /** Counts key lookups: Nimbus makes one for each signature it checks. */
-    private static final class CountingKeySource implements JWKSource<SecurityContext> {
-
-        private final JWKSource<SecurityContext> source;
-        private final AtomicInteger uses = new AtomicInteger();
-
-        CountingKeySource(JWKSource<SecurityContext> source) {
-            this.source = source;
-        }
-
-        @Override
-        public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-            uses.incrementAndGet();
-            return source.get(selector, context);
-        }
-
-        int uses() {
-            return uses.get();
-        }
     }
 
     /** A wall clock and a cache ticker that tests move, together or the wall clock alone. */
