@@ -59,7 +59,10 @@ final class FloodBrake implements AutoCloseable {
                 && request.isAsyncSupported() && !request.isAsyncStarted();
     }
 
-    /** Writes the answer after the delay, on the brake's own thread; the request's thread is free meanwhile. */
+    /**
+     * Writes the answer after the delay. The request's thread is free meanwhile; the brake's one
+     * thread only hands the answer back to the server's pool, so a client slow to read cannot stall it.
+     */
     void answerLater(HttpServletRequest request, HttpServletResponse response, Answer answer) {
         AsyncContext async = request.startAsync(request, response);
         heldBack.incrementAndGet();
@@ -74,7 +77,7 @@ final class FloodBrake implements AutoCloseable {
             }
         };
         try {
-            timer.schedule(write, delay.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> async.start(write), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             write.run();
         }
