@@ -44,14 +44,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ErrorWriter errors,
-            AuthProperties auth, CorsConfigurationSource corsConfigurationSource) throws Exception {
+            AuthProperties auth, CorsConfigurationSource corsConfigurationSource, VerifiedTraffic verifiedTraffic,
+            FloodBrake floodBrake) throws Exception {
         JsonBearerEntryPoint entryPoint = new JsonBearerEntryPoint(errors);
         AccessDeniedHandler accessDenied = new PermissionDeniedHandler(entryPoint, errors);
-        AuthenticationFailureHandler authenticationFailure = new BearerFailureHandler(entryPoint, errors);
+        AuthenticationFailureHandler authenticationFailure = new BearerFailureHandler(entryPoint, errors, floodBrake);
         // Spring's CORS filter, refusing a foreign origin with a JSON error (the configurer has no hook for it).
         CorsFilter cors = new CorsFilter(corsConfigurationSource);
         cors.setCorsProcessor(new JsonCorsProcessor(errors));
-        RequestPipeline.placeInSecurityChain(http, cors);
+        RequestPipeline.placeInSecurityChain(http, cors, verifiedTraffic.counter());
         http
                 // Bearer tokens, no cookies: there is no session for a forged request to ride on.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -93,6 +94,16 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
         return http.build();
+    }
+
+    @Bean
+    VerifiedTraffic verifiedTraffic() {
+        return new VerifiedTraffic();
+    }
+
+    @Bean
+    FloodBrake floodBrake(VerifiedTraffic verifiedTraffic) {
+        return new FloodBrake(verifiedTraffic);
     }
 
     /**

@@ -61,7 +61,7 @@ final class StrictJwtDecoder implements JwtDecoder {
             TokenPrecheck.checkShape(token);
             // Before the hash too: a flood of made-up key ids costs a glance at each header, no more.
             if (unknownKeys.refusesToken(token, System.currentTimeMillis())) {
-                throw new BadJwtException(UNKNOWN_KEY);
+                throw new ScreenedOut();
             }
             Optional<Jwt> known = verified.find(token);
             if (known.isPresent()) {
@@ -129,6 +129,16 @@ final class StrictJwtDecoder implements JwtDecoder {
             return UNKNOWN_KEY;
         }
         return MALFORMED;
+    }
+
+    /** "Key not known", decided by the {@link UnknownKeyScreen} from the header alone. */
+    static final class ScreenedOut extends BadJwtException {
+
+        private static final long serialVersionUID = 1L;
+
+        ScreenedOut() {
+            super(UNKNOWN_KEY);
+        }
     }
 
     /** No usable signing keys: not the token's fault. Spring makes it an authentication service failure. */

@@ -2,6 +2,8 @@ package catdata.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,9 +31,39 @@ class RequestLoggingFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            log.info("{} {} {} {}ms sub={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    millis, callerOf(request));
+            if (request.isAsyncStarted()) {
+                // Answered later (a held-back refusal): logged once the answer is complete.
+                request.getAsyncContext().addListener(new LogWhenDone(request, response, start));
+            } else {
+                logRequest(request, response, start);
+            }
+        }
+    }
+
+    private static void logRequest(HttpServletRequest request, HttpServletResponse response, long start) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info("{} {} {} {}ms sub={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                millis, callerOf(request));
+    }
+
+    private record LogWhenDone(HttpServletRequest request, HttpServletResponse response, long start)
+            implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            logRequest(request, response, start);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
         }
     }
 

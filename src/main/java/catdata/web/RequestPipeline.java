@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.filter.CorsFilter;
 
@@ -42,7 +43,8 @@ public class RequestPipeline {
     /** The security chain's filters, first to last: Spring's, with ours placed by {@link #placeInSecurityChain}. */
     static final List<String> SECURITY_FILTERS = List.of("ReadAllHeadersFirst", "DisableEncodeUrlFilter",
             "WebAsyncManagerIntegrationFilter", "SecurityContextHolderFilter", "HeaderWriterFilter", "CorsFilter",
-            "OAuth2ProtectedResourceMetadataFilter", "BearerTokenAuthenticationFilter", "AuthenticationFilter",
+            "OAuth2ProtectedResourceMetadataFilter", "BearerTokenAuthenticationFilter", "VerifiedTrafficCounter",
+            "AuthenticationFilter",
             "AnonymousAuthenticationFilter", "SessionManagementFilter", "ExceptionTranslationFilter",
             "AuthorizationFilter");
 
@@ -51,11 +53,12 @@ public class RequestPipeline {
 
     /**
      * Our filters in the security chain: every header read once before anything else (so the
-     * firewall sees them all), and CORS (answering a foreign origin with our JSON error) where
-     * Spring puts its own.
+     * firewall sees them all), CORS (answering a foreign origin with our JSON error) where Spring
+     * puts its own, and one that must know the verified caller right after the bearer token filter.
      */
-    public static void placeInSecurityChain(HttpSecurity http, CorsFilter cors) {
-        http.addFilterBefore(new ReadAllHeadersFirst(), DisableEncodeUrlFilter.class).addFilter(cors);
+    public static void placeInSecurityChain(HttpSecurity http, CorsFilter cors, Filter afterBearerToken) {
+        http.addFilterBefore(new ReadAllHeadersFirst(), DisableEncodeUrlFilter.class).addFilter(cors)
+                .addFilterAfter(afterBearerToken, BearerTokenAuthenticationFilter.class);
     }
 
     @Bean
