@@ -92,7 +92,7 @@ class FloodBrakeTest {
         long heldBefore = brake.heldBack();
         logging.setLogLevel("catdata.requests", LogLevel.INFO);
         try (Socket inFlight = verifiedRequestAwaitingItsBody()) {
-            awaitVerifiedTraffic();
+            awaitVerifiedTraffic(inFlight);
 
             ApiResponse refused = api.get(PROTECTED, bearer(unknownKeyIdToken()));
 
@@ -122,7 +122,7 @@ class FloodBrakeTest {
     void aValidTokenIsNeverHeldBack() throws Exception {
         long heldBefore = brake.heldBack();
         try (Socket inFlight = verifiedRequestAwaitingItsBody()) {
-            awaitVerifiedTraffic();
+            awaitVerifiedTraffic(inFlight);
 
             assertThat(api.get(PROTECTED, bearer(ISSUER.token().build())).status()).isEqualTo(200);
         }
@@ -140,10 +140,11 @@ class FloodBrakeTest {
         return socket;
     }
 
-    private void awaitVerifiedTraffic() throws InterruptedException {
+    private void awaitVerifiedTraffic(Socket inFlight) throws InterruptedException {
         for (int i = 0; i < 500 && !traffic.any(); i++) {
             Thread.sleep(10);
         }
+        assertThat(inFlight.isClosed()).isFalse();
         assertThat(traffic.any()).as("the half-sent request is being served").isTrue();
     }
 
