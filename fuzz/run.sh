@@ -4,7 +4,7 @@
 # (coverage-guided, libFuzzer), for a given number of seconds; not part of `mvn verify`, which runs
 # the same targets in regression mode.
 #
-#   fuzz/run.sh jpeg|png|webp|archive|issuer [SECONDS]     (default 600)
+#   fuzz/run.sh jpeg|png|webp|archive|issuer|token [SECONDS]     (default 600)
 #
 # Starts from seeds the tests make (PhotoSeeds, ArchiveSeeds) and the saved regression inputs; keeps
 # its corpus in target/fuzz/<target>/corpus, so a second run goes on from the first. A finding (an
@@ -17,16 +17,20 @@
 # input once it is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-format=${1:?usage: fuzz/run.sh jpeg|png|webp|archive|issuer [seconds]}
+format=${1:?usage: fuzz/run.sh jpeg|png|webp|archive|issuer|token [seconds]}
 seconds=${2:-600}
-case "$format" in jpeg|png|webp|archive|issuer) ;; *) echo "the target must be jpeg, png, webp, archive or issuer" >&2; exit 2 ;; esac
+case "$format" in jpeg|png|webp|archive|issuer|token) ;; *) echo "the target must be jpeg, png, webp, archive, issuer or token" >&2; exit 2 ;; esac
 
 work=target/fuzz/$format
 mkdir -p "$work/corpus" "$work/findings"
 mvn -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt
 classpath="target/test-classes:target/classes:$(cat target/fuzz/classpath.txt)"
 mkdir -p "$work/seeds"
-if [ "$format" = issuer ]; then
+if [ "$format" = token ]; then
+    # Bearer tokens through the decoder with the unknown-key screen at work; seeds from the test.
+    inputs=(src/test/resources/catdata/security/TokenDecoderFuzzTestInputs/token)
+    target=(--target_class=catdata.security.TokenDecoderFuzzTarget)
+elif [ "$format" = issuer ]; then
     # Its saved inputs are its seeds: requests of each grant, and hostile addresses.
     inputs=(src/test/resources/catdata/local/LocalIssuerFuzzTestInputs/request)
     target=(--target_class=catdata.local.LocalIssuerFuzzTarget)

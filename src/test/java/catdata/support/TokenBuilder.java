@@ -53,7 +53,7 @@ public final class TokenBuilder {
     private String rawHeader;
     private String rawPayload;
 
-    TokenBuilder(String issuer, String audience, RSAKey key) {
+    public TokenBuilder(String issuer, String audience, RSAKey key) {
         this.issuer = issuer;
         this.audience = List.of(audience);
         this.publishedKey = key;
