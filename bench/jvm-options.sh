@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Prints the JVM options the service is run with, in one place for the bench scripts: the pom's
-# <service.jvm.options> (what mvn spring-boot:run uses and the README's java command spells out),
+# <service.jvm.options> as bin/cat-data reads it (what mvn spring-boot:run and bin/cat-data use),
 # or BENCH_JVM_OPTS when it is set (set but empty: the JVM's defaults).
 set -euo pipefail
 if [[ -n ${BENCH_JVM_OPTS+set} ]]; then
   echo "$BENCH_JVM_OPTS"
 else
-  sed -n 's:.*<service\.jvm\.options>\(.*\)</service\.jvm\.options>.*:\1:p' "$(dirname "$0")/../pom.xml" | head -n 1
+  env -u CATDATA_JVM_OPTS "$(dirname "$0")/../bin/cat-data" options
 fi

@@ -115,6 +115,16 @@ class LauncherScriptTest {
     }
 
     @Test
+    void itPrintsTheOptionsItWouldUseForTheBenchScripts() throws Exception {
+        Result fromPom = run("17.0.15", Map.of(), "options");
+        Result overridden = run("17.0.15", Map.of("CATDATA_JVM_OPTS", "-Xmx256m"), "options");
+
+        assertThat(fromPom.output()).isEqualTo(POM_OPTIONS + "\n");
+        assertThat(overridden.output()).isEqualTo("-Xmx256m\n");
+        assertThat(calls()).as("no JVM started").isEmpty();
+    }
+
+    @Test
     void aJdkOlderThan17IsRefusedWithAClearMessage() throws Exception {
         Result result = run("11.0.2", Map.of());
 
