@@ -23,10 +23,11 @@ mvn -q -B package -DskipTests
 JAR=$(realpath "$(ls target/cat-data-*.jar | grep -v original | head -1)")
 WORK=$(mktemp -d -t catdata-startup.XXXXXX)
 APP_DIR=$WORK/app
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'stop_all; kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 log() { echo "[startup $(date +%H:%M:%S)] $*" >&2; }
 
-now_ms() { date +%s%3N; }
+# shellcheck source=bench/starts.sh
+source "$ROOT/bench/starts.sh"
 
 # launch <form> <dir> [NAME=value...]: starts the service in the background from <dir>, its pid in
 # <dir>/pid. form: "plain" (java -jar) or "recommended" (bin/cat-data).
@@ -45,20 +46,6 @@ launch() {
   echo $! >"$dir/pid"
 }
 
-# start_and_time <form> <dir> [NAME=value...]: milliseconds from the start until GET / answers 200.
-start_and_time() {
-  local t0; t0=$(now_ms)
-  launch "$@"
-  until curl -sf -o /dev/null "http://127.0.0.1:$API_PORT/"; do
-    kill -0 "$(cat "$2/pid")" 2>/dev/null || { log "the service exited; its log: $2/service.log"; cat "$2/service.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo $(( $(now_ms) - t0 ))
-}
-
-stop() { kill "$(cat "$1/pid")"; while kill -0 "$(cat "$1/pid")" 2>/dev/null; do sleep 0.1; done; }
-rss_mb() { awk -v field="$2:" '$1 == field {print int($2 / 1024)}' "/proc/$(cat "$1/pid")/status"; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN {print (v > 0 && v <= g) ? "PASS" : "MISS"}'; }
 

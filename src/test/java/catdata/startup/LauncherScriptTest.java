@@ -36,7 +36,8 @@ class LauncherScriptTest {
             args=("$@")
             for i in "${!args[@]}"; do
               case ${args[$i]} in
-                --destination) mkdir -p "${args[$((i + 1))]}"; touch "${args[$((i + 1))]}/cat-data-1.0.jar" ;;
+                -jar) jar=$(basename "${args[$((i + 1))]}") ;;
+                --destination) mkdir -p "${args[$((i + 1))]}"; touch "${args[$((i + 1))]}/$jar" ;;
                 -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*)
                   [[ -n ${FAKE_TRAINING_FAILS:-} ]] && exit 1
                   touch "${args[$i]#*=}" ;;
@@ -134,6 +135,37 @@ class LauncherScriptTest {
     }
 
     @Test
+    void anotherJarNamedByCatdataJarRunsInTheSameForm() throws Exception {
+        Path other = root.resolve("elsewhere/empty-app-1.jar");
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, "another jar");
+
+        Result result = run("17.0.15", Map.of("CATDATA_JAR", other.toString()));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(callsWith("extract")).singleElement().asString()
+                .contains("-jar " + other, "--destination " + root.resolve("target/app-empty-app-1"));
+        String appJar = root.resolve("target/app-empty-app-1/empty-app-1.jar").toString();
+        List<String> training = callsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(training).singleElement().asString().contains(POM_OPTIONS, "-jar " + appJar);
+        String archive = option(training.get(0), "-XX:ArchiveClassesAtExit=");
+        assertThat(archive).startsWith(root.resolve("target/app-empty-app-1/").toString());
+        assertThat(lastCall()).contains(POM_OPTIONS, "-XX:SharedArchiveFile=" + archive, "-jar " + appJar);
+        // The service's own extraction is left alone.
+        assertThat(callsWith("cat-data-1.0.jar")).isEmpty();
+        assertThat(root.resolve("target/app")).doesNotExist();
+    }
+
+    @Test
+    void aCatdataJarThatIsNoFileIsRefusedWithAClearMessage() throws Exception {
+        Result result = run("17.0.15", Map.of("CATDATA_JAR", root.resolve("no-such.jar").toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("CATDATA_JAR=", "no-such.jar is not a file");
+        assertThat(calls()).isEmpty();
+    }
+
+    @Test
     void withoutABuiltJarItSaysHowToBuildOne() throws Exception {
         Files.delete(root.resolve("target/cat-data-1.0.jar"));
 
@@ -150,6 +182,7 @@ class LauncherScriptTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().remove("CATDATA_JVM_OPTS");
         builder.environment().remove("CATDATA_APP_DIR");
+        builder.environment().remove("CATDATA_JAR");
         builder.environment().remove("MALLOC_ARENA_MAX");
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().put("FAKE_VERSION", javaVersion);
