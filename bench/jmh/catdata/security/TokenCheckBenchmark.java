@@ -31,8 +31,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
-import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -90,20 +88,6 @@ public class TokenCheckBenchmark {
     @Benchmark
     public Jwt cachedCheck() {
         return cachedDecoder.decode(token);
-    }
-
-    /** The key set as the fetch chain would bring it, without the network. */
-    private record HeldKeySet(JWKSet keys) implements JWKSetSource<SecurityContext> {
-
-        @Override
-        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime,
-                SecurityContext context) {
-            return keys;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static String accessToken(RSAKey key) throws JOSEException {

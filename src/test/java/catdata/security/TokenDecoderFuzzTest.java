@@ -14,9 +14,6 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
-import com.nimbusds.jose.jwk.source.JWKSetSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import catdata.support.TestIssuer;
 import catdata.support.TokenBuilder;
@@ -38,7 +35,7 @@ class TokenDecoderFuzzTest {
     private static final String ISSUER = "https://issuer.example/";
     private static final SigningKeyAvailability AVAILABILITY = new SigningKeyAvailability(Duration.ofHours(1).toMillis());
     private static final UnknownKeyScreen SCREEN = new UnknownKeyScreen(
-            new JwksFetchLimiter(new HeldKeys(new JWKSet(KEY.toPublicJWK())), 1), AVAILABILITY);
+            new JwksFetchLimiter(new HeldKeySet(new JWKSet(KEY.toPublicJWK())), 1), AVAILABILITY);
     private static final StrictJwtDecoder DECODER = decoder();
     private static final String VALID = new TokenBuilder(ISSUER, TestIssuer.AUDIENCE, KEY)
             .expiresAt(java.time.Instant.now().plus(Duration.ofDays(29))).build();
@@ -99,19 +96,5 @@ class TokenDecoderFuzzTest {
         Clock clock = Clock.systemUTC();
         return JwtDecoderConfiguration.strictDecoder(new JwtDecoderConfiguration().jwkSource(SCREEN, auth, AVAILABILITY),
                 SCREEN, issuer, auth.clockSkew(), AVAILABILITY, clock, new VerifiedTokenCache(clock));
-    }
-
-    /** The issuer's key set as a fetch would bring it, without the network. */
-    private record HeldKeys(JWKSet keys) implements JWKSetSource<SecurityContext> {
-
-        @Override
-        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime,
-                SecurityContext context) {
-            return keys;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
